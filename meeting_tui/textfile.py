@@ -1,0 +1,115 @@
+"""Reading agenda text files as people really have them.
+
+Word processors and mail clients hand us UTF-8 (with or without a BOM), UTF-16
+("Unicode text") and Windows-1252. We decode in a fixed order rather than guess:
+guessing libraries get short texts wrong.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+MAX_BYTES = 10 * 1024 * 1024
+
+# Characters that look like spaces or nothing at all in a word processor. Every
+# Unicode space (no-break, thin, em, ideographic, ...) becomes a plain space, and so do
+# the vertical tab and form feed Word leaves for manual line and page breaks: after
+# normalize() the only whitespace left is " ", "\t" and "\n".
+_SPACES = "".join(
+    ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch not in " \t\n\r"
+)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_REPLACEMENTS = tuple((ch, " ") for ch in _SPACES) + tuple((ch, "") for ch in _INVISIBLE)
+
+_BINARY_SIGNATURES = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0",
+)
+
+
+class InputError(Exception):
+    """A problem with a file the user gave us: shown as one line, exit status 2."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+def decode(data: bytes, path: str | Path = "<text>") -> str:
+    """Bytes to text: BOM first, then strict UTF-8, then Windows-1252."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                problem = f"not valid {encoding.upper()} text ({exc.reason})"
+                raise InputError(path, problem) from None
+    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data[:8192]:
+        raise InputError(path, "this is a binary file, not a text agenda")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # The five bytes cp1252 leaves undefined: keep them as Latin-1 rather than fail.
+        return data.decode("latin-1")
+
+
+def normalize(text: str) -> str:
+    """Unify line endings and replace look-alike spaces; tabs stay for indentation."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for char, replacement in _REPLACEMENTS:
+        if char in text:  # faster than str.translate or re.sub on a long text
+            text = text.replace(char, replacement)
+    return text
+
+
+def read_agenda_text(path: str | Path) -> str:
+    """Read and decode an agenda file, or raise InputError with a one-line reason."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(p, "is a directory, not an agenda file")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            problem = f"file is too large ({size:,} bytes; an agenda may be 10 MB at most)"
+            raise InputError(p, problem)
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(p, "no such file") from None
+    except PermissionError:
+        raise InputError(p, "permission denied") from None
+    except OSError as exc:
+        raise InputError(p, f"cannot read the file ({exc.strerror or exc})") from None
+    text = normalize(decode(data, p))
+    if not text:
+        raise InputError(p, "the file is empty")
+    if not text.strip():
+        raise InputError(p, "the file has only blank lines and spaces, no agenda")
+    if _looks_binary(text):
+        raise InputError(p, "this is a binary file, not a text agenda")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    """Control characters other than tab/newline in quantity mean it is not text."""
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\f\v")
+    return controls > max(4, len(sample) // 100)
