@@ -1,0 +1,138 @@
+"""The meeting's settings for its List of decisions (no Textual).
+
+Each setting is optional: None means "the default", which is derived from the agenda
+when the document is made (the meeting and its venue and dates come from the agenda's
+header lines, or its file name). Only the settings someone set are saved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .agenda import Agenda
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+# "28th meeting", "3rd session", "101st plenary meeting"
+_ORDINAL_MEETING_RE = re.compile(
+    r"\b(\d{1,4}(?:st|nd|rd|th)[\s_-]+(?:(?:plenary|ordinary|extraordinary)[\s_-]+)?"
+    r"(?:meeting|session|sitting|plenary))\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def format_date(day: date) -> str:
+    """'25 September 2020': the form of official documents, whatever the locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def parse_date(text: str) -> date:
+    """'2020-09-25', '25 September 2020', '25 Sep 2020' or 'today'. ValueError else."""
+    text = " ".join(text.strip().split())
+    if text.lower() == "today":
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    for pattern in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%B %d, %Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r} (try 2020-09-25 or 25 September 2020)")
+
+
+def default_meeting(agenda: Agenda) -> str:
+    """'28th meeting' from the agenda's header lines, else from its file name."""
+    places = [*agenda.header, Path(agenda.source).stem.replace("_", " ")]
+    for text in places:
+        m = _ORDINAL_MEETING_RE.search(text)
+        if m:
+            return re.sub(r"[\s_-]+", " ", m.group(1))
+    return ""
+
+
+def default_venue_and_dates(agenda: Agenda) -> str:
+    """The first header line that gives a year: 'Virtual meeting, 21-25 September 2020'."""
+    return next((line for line in agenda.header if _YEAR_RE.search(line)), "")
+
+
+@dataclass
+class MeetingSettings:
+    """What the List of decisions says about the meeting; None = the default."""
+
+    body: str | None = None  # "Lanzarote Committee"
+    meeting: str | None = None  # "28th meeting"
+    venue_and_dates: str | None = None  # "Virtual meeting, 21-25 September 2020"
+    lead_in: str | None = None  # "During this meeting, the Lanzarote Committee:"
+    adopted_on: date | None = None  # the day the body adopted the list
+    phrases: list[str] = field(default_factory=list)  # the meeting's own opening phrases
+
+    # The saved names, in the order they are written.
+    TEXT_FIELDS = ("body", "meeting", "venue_and_dates", "lead_in")
+
+    def resolved_body(self) -> str:
+        return self.body or ""
+
+    def resolved_meeting(self, agenda: Agenda) -> str:
+        return self.meeting if self.meeting is not None else default_meeting(agenda)
+
+    def resolved_venue_and_dates(self, agenda: Agenda) -> str:
+        if self.venue_and_dates is not None:
+            return self.venue_and_dates
+        return default_venue_and_dates(agenda)
+
+    def resolved_lead_in(self, body: str | None = None) -> str:
+        if self.lead_in is not None:
+            return self.lead_in
+        body = self.resolved_body() if body is None else body
+        return f"During this meeting, the {body}:" if body else "During this meeting:"
+
+    def adoption_line(self, body: str | None = None) -> str:
+        if self.adopted_on is None:
+            return ""
+        body = self.resolved_body() if body is None else body
+        by = f" by the {body}" if body else ""
+        return f"Adopted{by} on {format_date(self.adopted_on)}"
+
+    # ------------------------------------------------------------ the session file
+    def to_table(self) -> dict:
+        """Only what was set (tomli-w cannot write None)."""
+        table: dict = {}
+        for name in self.TEXT_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                table[name] = value
+        if self.adopted_on is not None:
+            table["adopted_on"] = self.adopted_on
+        if self.phrases:
+            table["phrases"] = list(self.phrases)
+        return table
+
+    @classmethod
+    def from_table(cls, table: dict, fail) -> MeetingSettings:  # type: ignore[no-untyped-def]
+        """``fail(problem)`` returns the exception to raise for a bad value."""
+        settings = cls()
+        for name in cls.TEXT_FIELDS:
+            value = table.get(name)
+            if value is not None and not isinstance(value, str):
+                raise fail(f"settings: '{name}' has the wrong type ({type(value).__name__})")
+            setattr(settings, name, value)
+        adopted = table.get("adopted_on")
+        if adopted is not None:
+            if isinstance(adopted, datetime) or not isinstance(adopted, date):
+                raise fail(f"settings: 'adopted_on' is not a date ({adopted!r})")
+            settings.adopted_on = adopted
+        phrases = table.get("phrases", [])
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise fail("settings: 'phrases' must be a list of strings")
+        settings.phrases = [p for p in phrases if p.strip()]
+        return settings
