@@ -1,0 +1,238 @@
+"""The app's side of durability (a mixin of MeetingApp).
+
+After every change the session is serialized on the UI thread and written by the
+autosaver's thread. What can go wrong is shown in a persistent line above the footer
+(``SaveStatus``), not only in a toast: a write that fails (the app keeps everything in
+memory and retries every few seconds; ``w`` saves to another file), a file changed by
+someone else (left alone; the session goes to a conflict copy), a read-only session.
+Entries of a changed agenda that match no item are shown under "Unmatched".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.message import Message
+from textual.timer import Timer
+
+from .autosave import Autosaver
+from .lock import Locked, SessionLock
+from .screens import PromptScreen
+from .session import UnmatchedEntry, unmatched_index
+from .store import SessionFile, dumps
+from .widgets.save_status import SaveStatus
+
+TYPING_SAVE_DELAY = 0.4  # seconds from the first unsaved keystroke to the write
+RETRY_SECONDS = 3.0  # while saving fails, the current state is written again this often
+
+# Actions that read the session without changing it: the only ones a read-only app runs.
+READ_ONLY_ACTIONS = frozenset({
+    "help", "quit_meeting", "command_palette", "focus_next", "leave_editor",
+    "copy_item_decisions", "copy_all_decisions", "export_decisions", "time_report",
+})
+# Actions on the selected item or decision: not on an entry under "Unmatched".
+ITEM_ACTIONS = frozenset({
+    "take_up", "add_decision", "edit_decision", "toggle_final", "delete_decision",
+    "toggle_skip", "set_plan", "copy_item_decisions",
+})
+
+
+def describe_error(error: BaseException) -> str:
+    """'No space left on device', not '[Errno 28] No space left on device: ...'."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
+class SavingActions:
+    """Mixed into MeetingApp (uses its session, session_path, agenda_path, digest,
+    notify, set_timer, push_screen, query_one)."""
+
+    def _init_saving(
+        self,
+        session_file: SessionFile | None,
+        lock: SessionLock | None,
+        read_only: bool,
+        notes: list[str] | tuple[str, ...],
+    ) -> None:
+        self.read_only = read_only
+        self.lock = lock
+        self.notes = list(notes)
+        if session_file is None:
+            session_file = (SessionFile(self.session_path, None, None) if read_only
+                            else SessionFile.as_it_is(self.session_path))
+        self.autosaver = Autosaver(session_file, on_result=self._saved)
+        self.save_error: Exception | None = None
+        self.left_alone: Path | None = None  # the file someone else changed
+        self.viewing_unmatched: int | None = None  # index in session.unmatched
+        self._typing_timer: Timer | None = None
+        self._retry_timer: Timer | None = None
+
+    # ---------------------------------------------------------------- saving
+    def save_now(self) -> None:
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+            self._typing_timer = None
+        if self.read_only:
+            return
+        text = dumps(self.session, self.agenda_path, self.digest)
+        self.autosaver.submit(self.session.revision, text)
+
+    def save_soon(self) -> None:
+        """While typing: one write at most TYPING_SAVE_DELAY after the first change."""
+        if self._typing_timer is None:
+            self._typing_timer = self.set_timer(TYPING_SAVE_DELAY, self.save_now)
+
+    class Saved(Message):
+        """Posted by the writer thread (post_message is thread-safe; it never blocks)."""
+
+        def __init__(self, left_alone: Path | None, error: Exception | None) -> None:
+            super().__init__()
+            self.left_alone = left_alone
+            self.error = error
+
+    def _saved(self, revision: int, left_alone: Path | None, error: Exception | None) -> None:
+        self.post_message(self.Saved(left_alone, error))
+
+    def on_saving_actions_saved(self, message: Saved) -> None:
+        if message.left_alone is not None:
+            self.left_alone = message.left_alone
+            self.notify(
+                f"{message.left_alone} was changed by someone else since the last save: it is "
+                f"left as it is. This session is saved to {self.autosaver.path} from now on.",
+                severity="warning",
+                timeout=20,
+            )
+        error = message.error
+        if error is not None:
+            if self.save_error is None:
+                self.notify(
+                    f"Cannot save {self.autosaver.path}: {describe_error(error)}. Everything is "
+                    "kept in memory; retrying. w saves to another file.",
+                    severity="error",
+                    timeout=10,
+                )
+            if self._retry_timer is None:
+                self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_now)
+        elif self.save_error is not None:
+            self.notify(f"Saved again to {self.autosaver.path}")
+            self._stop_retrying()
+        self.save_error = error
+        self.show_save_status()
+
+    def _stop_retrying(self) -> None:
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+
+    def show_save_status(self) -> None:
+        lines: list[tuple[str, str]] = []
+        if self.read_only:
+            lines.append(("info", f"Read-only: {self.session_path} is shown, never written. "
+                                  "Changes are refused."))
+        if self.save_error is not None:
+            lines.append(("error", f"Not saved: cannot write {self.autosaver.path} "
+                                   f"({describe_error(self.save_error)}). Everything is kept in "
+                                   f"memory; retrying every {RETRY_SECONDS:g} s. "
+                                   "w: save to another file."))
+        if self.left_alone is not None:
+            lines.append(("warning", f"{self.left_alone} was changed by someone else and is "
+                                     f"left as it is; this session is saved to "
+                                     f"{self.autosaver.path}."))
+        self.query_one(SaveStatus).show_lines(lines)
+
+    def show_notes(self) -> None:
+        """What happened while opening (took over a lock, recovered, upgraded, the agenda
+        changed): told once more in the app, where the user looks."""
+        for note in self.notes:
+            self.notify(note, timeout=20, severity="warning")
+        self.show_save_status()
+
+    # ---------------------------------------------------------------- save as
+    def action_save_as(self) -> None:
+        if self.read_only:
+            self.notify("Read-only: this app does not save", severity="warning")
+            return
+        current = self.autosaver.path
+        suggestion = Path.home() / current.name
+        if suggestion.exists() or suggestion == current:
+            suggestion = suggestion.with_name(f"{current.name.removesuffix('.toml')}-copy.toml")
+
+        def done(value: str | None) -> None:
+            if value is None:
+                return
+            self.notify(f"Saved to {self.autosaver.path}; the session is saved there from now "
+                        f"on (next time: --session {self.autosaver.path})", timeout=15)
+
+        self.push_screen(
+            PromptScreen(
+                "Save the session to another file",
+                str(suggestion),
+                "A new file; later saves go there. enter saves, escape cancels.",
+                check=self.save_as,
+            ),
+            done,
+        )
+
+    def save_as(self, value: str) -> None:
+        """Write the session to a new file and go on saving there; ValueError says why not."""
+        target = Path(value.strip()).expanduser()
+        if not value.strip():
+            raise ValueError("Type a file name")
+        if target.is_dir():
+            raise ValueError(f"{target} is a folder: add a file name")
+        if target.exists():
+            raise ValueError(f"{target} exists: choose another name (it is never overwritten)")
+        lock = SessionLock(target)
+        try:
+            lock.acquire()
+        except Locked as busy:
+            raise ValueError(str(busy)) from None
+        except OSError as exc:
+            raise ValueError(f"Cannot write in {target.parent}: {describe_error(exc)}") from None
+        new_file = SessionFile(target, None, None)
+        try:
+            new_file.save(dumps(self.session, self.agenda_path, self.digest))
+        except OSError as exc:
+            lock.release()
+            raise ValueError(f"Cannot write {target}: {describe_error(exc)}") from None
+        self.autosaver.flush(2.0)
+        self.autosaver.file = new_file
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = lock
+        self.session_path = target
+        self.save_error = None
+        self.left_alone = None
+        self._stop_retrying()
+        self.show_save_status()
+
+    # ---------------------------------------------------------------- read-only
+    def refused_in_read_only(self, action: str) -> bool:
+        return (self.read_only and action in self.KEY_ACTIONS  # type: ignore[attr-defined]
+                and action not in READ_ONLY_ACTIONS)
+
+    # ---------------------------------------------------------------- unmatched entries
+    def unmatched_entry(self) -> UnmatchedEntry | None:
+        if self.viewing_unmatched is None:
+            return None
+        return self.session.unmatched[self.viewing_unmatched]
+
+    def show_unmatched(self, key: str) -> bool:
+        """The tree's cursor is on ``key``: if it is under "Unmatched", show that entry
+        (read-only) and say True; otherwise forget any entry shown and say False."""
+        index = unmatched_index(key)
+        if index is None:
+            self.viewing_unmatched = None
+            self.panel.unmatched_view = None
+            return False
+        self.viewing_unmatched = index if index >= 0 else None
+        self.panel.show_unmatched(self.unmatched_entry(), len(self.session.unmatched))
+        return True
+
+    def blocked_on_unmatched(self, action: str) -> bool:
+        """Item actions do nothing while the cursor is on the "Unmatched" branch."""
+        if action not in ITEM_ACTIONS:
+            return False
+        node = self.tree.cursor_node
+        return node is not None and unmatched_index(node.data) is not None

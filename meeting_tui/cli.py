@@ -1,0 +1,279 @@
+"""The `meeting-tui` command.
+
+`meeting-tui AGENDA` opens the live meeting screen; the other subcommands work on
+files without a terminal UI. Every user error ends with one line on stderr and exit
+status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from .textfile import InputError
+
+EXIT_INPUT = 2
+
+
+def _print_warnings(agenda) -> None:  # type: ignore[no-untyped-def]
+    for warning in agenda.warnings:
+        print(f"{agenda.source}:{warning.line}: warning: {warning.message}", file=sys.stderr)
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from .agenda import load_agenda
+
+    agenda = load_agenda(args.file)
+    _print_warnings(agenda)
+    if args.json:
+        print(json.dumps(agenda.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(agenda.outline())
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .run import run_app
+
+    return run_app(args)
+
+
+def _agenda_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("agenda", help="print the parsed agenda as an outline (or JSON)")
+    p.add_argument("file", help="agenda text file")
+    p.add_argument("--json", action="store_true", help="print the tree as JSON")
+    p.set_defaults(func=cmd_agenda)
+
+
+def _run_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("run", help="open the live meeting screen (the default)")
+    p.add_argument("agenda", help="agenda text file")
+    p.add_argument("--session", help="session file (default: beside the agenda)")
+    p.add_argument("--title", help="meeting title (default: the agenda's first header line)")
+    p.add_argument("--fresh", action="store_true",
+                   help="start a new session: an existing session file (say, one that will "
+                        "not load) is moved aside under a name that is printed")
+    p.add_argument("--read-only", action="store_true",
+                   help="show the session without ever writing it (while another "
+                        "meeting-tui has it open, say)")
+    p.set_defaults(func=cmd_run)
+
+
+def _decisions_format(args: argparse.Namespace) -> str:
+    """--format, else the output file's extension, else Markdown."""
+    from .export import FORMATS
+
+    if args.format:
+        return args.format
+    suffix = args.output.rsplit(".", 1)[-1].lower() if args.output and "." in args.output else ""
+    return suffix if suffix in FORMATS else "md"
+
+
+def cmd_decisions(args: argparse.Namespace) -> int:
+    from . import clipboard
+    from .export import DocxUnavailable, build_document, count_phrase, render, write_file
+    from .store import open_session_file
+
+    fmt = _decisions_format(args)
+    if fmt == "docx" and args.copy:
+        raise InputError(args.session, "a DOCX cannot go to the clipboard: use -o FILE "
+                                       "(or another --format with --copy)")
+    if fmt == "docx" and not args.output and sys.stdout.isatty():
+        raise InputError(args.session, "a DOCX is binary: give -o FILE or redirect stdout")
+    loaded, _doc = open_session_file(args.session)
+    _print_change(loaded)
+    doc = build_document(
+        loaded.session,
+        include_drafts=args.include_drafts,
+        all_items=args.all_items,
+        number_per_item=args.number_per_item,
+        preamble=args.preamble,
+        body=args.body,
+        meeting=args.meeting,
+    )
+    try:
+        data = render(doc, fmt)
+    except DocxUnavailable as exc:
+        print(f"meeting-tui: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    what = count_phrase(doc.count)
+    if doc.count == 0:
+        print("meeting-tui: no final decision yet (f marks a decision final; "
+              "--include-drafts shows drafts)", file=sys.stderr)
+    if args.output:
+        try:
+            write_file(args.output, data)
+        except OSError as exc:
+            raise InputError(args.output, f"cannot write ({exc.strerror or exc})") from None
+        print(f"meeting-tui: {what} written to {args.output}", file=sys.stderr)
+    if args.copy:
+        assert isinstance(data, str)
+        try:
+            mechanism = clipboard.copy(data)
+        except clipboard.ClipboardUnavailable as exc:
+            if not args.output:
+                sys.stdout.write(data)
+                sys.stdout.flush()
+            where = "written to the file" if args.output else "printed instead"
+            print(f"meeting-tui: not copied ({exc}); the text is {where}", file=sys.stderr)
+            return 1
+        print(f"meeting-tui: {what} copied to the clipboard ({mechanism})", file=sys.stderr)
+        return 0
+    if not args.output:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+    return 0
+
+
+def _print_change(loaded) -> None:  # type: ignore[no-untyped-def]
+    """The agenda changed since the session was saved: say how its items were matched."""
+    message = loaded.change.message()
+    if message:
+        print(f"meeting-tui: warning: {message}", file=sys.stderr)
+
+
+def cmd_adopt(args: argparse.Namespace) -> int:
+    from .lock import Locked, SessionLock
+    from .store import read_document
+
+    read_document(args.session)  # a missing or unreadable file: said before any lock
+    lock = SessionLock(args.session)
+    try:
+        lock.acquire()
+    except Locked as exc:
+        raise InputError(args.session, f"open in another meeting-tui "
+                                       f"({exc.holder.describe()}): adopt from its command "
+                                       "palette, or quit it first") from None
+    try:
+        return _adopt(args)
+    finally:
+        lock.release()
+
+
+def _adopt(args: argparse.Namespace) -> int:
+    """Adopt (or withdraw the adoption) and write the session file back."""
+    from .export import count_phrase
+    from .settings import format_date, parse_date
+    from .store import backup_path, dumps, open_session_file, write_atomic
+
+    loaded, doc = open_session_file(args.session)
+    _print_change(loaded)
+    session = loaded.session
+    if args.withdraw:
+        count = session.withdraw_adoption()
+        done = f"adoption withdrawn: {count_phrase(count)} final again"
+    else:
+        try:
+            day = parse_date(args.on)
+        except ValueError as exc:
+            raise InputError(args.session, f"--on: {exc}") from None
+        if not any(d.final for state in session.states.values() for d in state.decisions):
+            raise InputError(args.session, "nothing to adopt: no final decision "
+                                           "(the app's f marks a decision final)")
+        count = session.adopt(day)
+        done = f"{count_phrase(count)} adopted on {format_date(day)}"
+    table = doc["agenda"]
+    write_atomic(args.session, dumps(session, table["path"], str(table.get("sha256", ""))),
+                 backup=backup_path(args.session))
+    print(f"meeting-tui: {done} ({args.session})", file=sys.stderr)
+    return 0
+
+
+def _decisions_parser(sub: argparse._SubParsersAction) -> None:
+    from .export import FORMATS
+
+    p = sub.add_parser("decisions", help="the List of decisions of a session, to stdout, "
+                                         "a file or the clipboard")
+    p.add_argument("session", help="session file (*.session.toml)")
+    p.add_argument("--format", choices=FORMATS,
+                   help="md (default), txt, html or docx (default: from -o's extension)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--copy", action="store_true", help="copy to the clipboard")
+    p.add_argument("--include-drafts", action="store_true",
+                   help="list draft decisions too, marked DRAFT")
+    p.add_argument("--all-items", action="store_true",
+                   help="list every item; those without a decision say 'No decision.'")
+    p.add_argument("--number-per-item", action="store_true",
+                   help="number the decisions from 1 in each item (default: one running "
+                        "number through the document)")
+    p.add_argument("--preamble", metavar="TEXT", help="a paragraph before the lead-in")
+    p.add_argument("--body", help="the body's name (overrides the session's setting)")
+    p.add_argument("--meeting", help="the meeting, e.g. '28th meeting' (overrides the "
+                                     "session's setting)")
+    p.set_defaults(func=cmd_decisions)
+
+
+def _adopt_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("adopt", help="mark every final decision adopted on a date")
+    p.add_argument("session", help="session file (*.session.toml)")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--on", metavar="DATE",
+                       help="the day the body adopted the list: 2020-09-25, "
+                            "'25 September 2020' or today")
+    group.add_argument("--withdraw", action="store_true",
+                       help="undo: adopted decisions become final again")
+    p.set_defaults(func=cmd_adopt)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    import shutil
+
+    from .report import build_report, load_report_session, render_text, report_json
+
+    session, warnings = load_report_session(args.session)
+    for warning in warnings:
+        print(f"meeting-tui: {warning}", file=sys.stderr)
+    report = build_report(session)
+    if args.json:
+        print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+        sys.stdout.write(render_text(report, width=max(60, width)))
+    return 0
+
+
+def _report_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("report", help="the time report of a session: days, breaks, items "
+                                      "against their plans")
+    p.add_argument("session", help="session file (*.session.toml)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(func=cmd_report)
+
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _agenda_parser, _run_parser, _decisions_parser, _adopt_parser, _report_parser,
+]
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    parser = argparse.ArgumentParser(
+        prog="meeting-tui",
+        description="Run a live meeting from its agenda. `meeting-tui AGENDA` opens it.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(sub)
+    return parser, sub
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, sub = build_parser()
+    if args_list and args_list[0] not in sub.choices and not args_list[0].startswith("-"):
+        args_list.insert(0, "run")
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return args.func(args)
+    except InputError as exc:
+        print(f"meeting-tui: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,202 @@
+"""The agenda as a tree whose labels are drawn from the session when a line is painted.
+
+Labels are computed at render time, so a change to one item repaints one line and
+the one-second clock never touches the tree (except, once a minute, the line of the
+current item whose spent minutes changed). Titles are cut with an ellipsis to fit.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..clock import format_minutes
+from ..session import UNMATCHED_NODE, ItemStatus, Session, unmatched_index, unmatched_node
+
+MARKS = {
+    ItemStatus.PENDING: ("·", ""),
+    ItemStatus.CURRENT: ("▶", "bold"),
+    ItemStatus.DONE: ("✓", "dim"),
+    ItemStatus.SKIPPED: ("↷", "dim strike"),
+}
+
+
+class AgendaTree(Tree[str]):
+    """Agenda items; node data is the item key."""
+
+    BINDINGS = [
+        # Space belongs to the meeting clock, not to folding.
+        Binding("space", "app.toggle_clock", "Start/Pause", show=False),
+        Binding("right", "expand_node", "Expand", show=False),
+        Binding("left", "collapse_node", "Collapse", show=False),
+    ]
+
+    def __init__(self, session: Session, **kwargs) -> None:
+        super().__init__("Agenda", **kwargs)
+        self.session = session
+        self.show_root = False
+        self.guide_depth = 2
+        self.nodes: dict[str, TreeNode[str]] = {}
+        self.depth: dict[str, int] = {}
+        self._shown_minutes: str = ""
+        self._shown_over: dict[str, bool] = {}
+
+    def on_mount(self) -> None:
+        self.populate()
+
+    def populate(self) -> None:
+        self.clear()
+        self.nodes.clear()
+
+        def add(parent: TreeNode[str], items, depth: int) -> None:
+            for item in items:
+                if item.children:
+                    node = parent.add(item.key, data=item.key, expand=True)
+                    add(node, item.children, depth + 1)
+                else:
+                    node = parent.add_leaf(item.key, data=item.key)
+                self.nodes[item.key] = node
+                self.depth[item.key] = depth
+
+        add(self.root, self.session.agenda.items, 0)
+        self._add_unmatched()
+
+    def _add_unmatched(self) -> None:
+        """Entries of the session file that match no item (the agenda changed): under
+        one last node, never dropped. Kept out of ``nodes``, which holds items only."""
+        self.unmatched_nodes: dict[str, TreeNode[str]] = {}
+        if not self.session.unmatched:
+            return
+        parent = self.root.add(UNMATCHED_NODE, data=UNMATCHED_NODE, expand=True)
+        self.unmatched_nodes[UNMATCHED_NODE] = parent
+        for index in range(len(self.session.unmatched)):
+            key = unmatched_node(index)
+            self.unmatched_nodes[key] = parent.add_leaf(key, data=key)
+
+    def _render_unmatched(self, node: TreeNode[str], index: int, base_style: Style,
+                          style: Style) -> Text:
+        label = Text(no_wrap=True, overflow="ellipsis", end="")
+        if index < 0:
+            label.append(f"Unmatched ({len(self.session.unmatched)})", "bold yellow")
+            label.stylize(style)
+            toggle = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            return Text.assemble((toggle, base_style), label)
+        entry = self.session.unmatched[index]
+        label.append("? ", "yellow")
+        if entry.number:
+            label.append(f"{entry.number} ", "bold")
+        label.append(entry.title)
+        finals = sum(1 for d in entry.state.decisions if d.final)
+        drafts = len(entry.state.decisions) - finals
+        right = Text()
+        if drafts:
+            right.append(f" ◇{drafts}", "yellow")
+        if finals:
+            right.append(f" ◆{finals}", "green")
+        scrollbar = self.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
+        room = max(4, self.size.width - scrollbar - self.guide_depth - right.cell_len)
+        label.truncate(room, overflow="ellipsis")
+        label.append_text(right)
+        label.stylize(style)
+        return label
+
+    # ------------------------------------------------------------ rendering
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        return 1  # labels are fitted to the width: never scroll sideways
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        key = node.data
+        if key is None:
+            return Text("")
+        index = unmatched_index(key)
+        if index is not None:
+            return self._render_unmatched(node, index, base_style, style)
+        session = self.session
+        item = session.item(key)
+        status = session.state_status(key)
+        mark, mark_style = MARKS[status]
+        right = Text()
+        if session.peek(key) and session.peek(key).spans:  # type: ignore[union-attr]
+            right.append(f" {format_minutes(session.spent(key))}", "italic")
+        drafts, finals = session.counts(key)
+        if drafts:
+            right.append(f" ◇{drafts}", "yellow")
+        if finals:
+            right.append(f" ◆{finals}", "green")
+        if status is not ItemStatus.SKIPPED and session.over(key):
+            right.append(" over", "bold red")
+        icon = 2 if node.allow_expand else 0
+        scrollbar = self.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
+        width = self.size.width - scrollbar - self.depth.get(key, 0) * self.guide_depth - icon
+        label = Text(no_wrap=True, overflow="ellipsis", end="")
+        label.append(f"{mark} ", mark_style)
+        if item.number:
+            label.append(f"{item.number} ", "bold")
+        label.append(item.title)
+        room = max(4, width - right.cell_len)
+        label.truncate(room, overflow="ellipsis")
+        label.append_text(right)
+        if status is ItemStatus.CURRENT:
+            label.stylize("bold")
+            label.stylize(Style(color="black", bgcolor="yellow"), 0, 1)
+        elif status in (ItemStatus.DONE, ItemStatus.SKIPPED):
+            label.stylize(mark_style)
+        label.stylize(style)
+        if not icon:
+            return label
+        toggle = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        return Text.assemble((toggle, base_style), label)
+
+    # ------------------------------------------------------------ updates
+    def refresh_item(self, key: str | None) -> None:
+        node = self.nodes.get(key) if key else None
+        if node is not None:
+            node.refresh()
+
+    def tick(self) -> None:
+        """Called by the clock: repaint the current line only when its minutes change."""
+        key = self.session.current
+        if key is None:
+            return
+        shown = format_minutes(self.session.spent(key))
+        if shown != self._shown_minutes:
+            self._shown_minutes = shown
+            self.refresh_item(key)
+        self._tick_over(key)
+
+    def _tick_over(self, key: str) -> None:
+        """The current item and its parents (whose plans cover it) get 'over' in time."""
+        node = self.nodes.get(key)
+        now = self.session.now()
+        while node is not None and node.data is not None:
+            over = self.session.over(node.data, now)
+            if self._shown_over.get(node.data) != over:
+                self._shown_over[node.data] = over
+                node.refresh()
+            node = node.parent
+
+    def select_key(self, key: str) -> None:
+        node = self.nodes.get(key)
+        if node is None:
+            return
+        parent = node.parent
+        while parent is not None:
+            parent.expand()
+            parent = parent.parent
+        self.move_cursor(node)
+
+    def action_expand_node(self) -> None:
+        if self.cursor_node and self.cursor_node.allow_expand:
+            self.cursor_node.expand()
+
+    def action_collapse_node(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)

@@ -1,0 +1,50 @@
+"""Shared fixtures: a fake clock and an app factory that writes only to tmp_path."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AGENDAS = ROOT / "agendas"
+SEPTEMBER = AGENDAS / "lanzarote-28th-meeting-2020-09.txt"
+NOVEMBER = AGENDAS / "lanzarote-29th-meeting-2020-11.txt"
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.now = start or datetime(2020, 9, 21, 7, 0, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float = 0, minutes: float = 0) -> None:
+        self.now += timedelta(seconds=seconds, minutes=minutes)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_app(tmp_path, clock):
+    """Build a MeetingApp on a bundled agenda (or given text), saving under tmp_path."""
+    from meeting_tui.app import MeetingApp
+    from meeting_tui.run import open_session
+
+    def factory(agenda: Path | str = SEPTEMBER, *, text: str | None = None, title=None):
+        path = tmp_path / (Path(agenda).name if text is None else "agenda.txt")
+        if text is None:
+            path.write_bytes(Path(agenda).read_bytes())
+        else:
+            path.write_text(text, encoding="utf-8")
+        _agenda, session, session_path, digest = open_session(str(path), None, title)
+        session.now = clock
+        return MeetingApp(session, session_path, str(path), digest, blink=False, tick=False)
+
+    return factory

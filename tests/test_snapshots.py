@@ -1,0 +1,50 @@
+"""SVG snapshots of the meeting screen (a frozen clock, no cursor blink, no tick).
+
+Accept intended changes with `pytest tests/test_snapshots.py --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import NOVEMBER, SEPTEMBER
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("agenda", [SEPTEMBER, NOVEMBER], ids=["september", "november"])
+def test_main_screen_fresh(snap_compare, make_app, agenda, size):
+    assert snap_compare(make_app(agenda), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("agenda", [SEPTEMBER, NOVEMBER], ids=["september", "november"])
+def test_main_screen_in_progress(snap_compare, make_app, clock, agenda, size):
+    """Two items done, one current with a final and a draft decision, cursor moved on."""
+
+    async def meeting(pilot):
+        await pilot.press("n")
+        clock.advance(minutes=4, seconds=30)
+        await pilot.press("n", "n")
+        clock.advance(minutes=7, seconds=5)
+        await pilot.press("a", *"Took note of the preliminary draft.", "escape", "f")
+        await pilot.press("a", *"Agreed to continue at the next meeting.", "escape")
+        await pilot.press("tab", "down", "down")
+        pilot.app.tick()
+        pilot.app.clear_notifications()  # toasts time out: not part of the picture
+        await pilot.pause()
+
+    assert snap_compare(make_app(agenda), terminal_size=size, run_before=meeting)
+
+
+def test_help_screen(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=(120, 40), press=["question_mark"])
