@@ -245,8 +245,67 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report)
 
 
+def cmd_follow(args: argparse.Namespace) -> int:
+    from .follow import SessionWatcher
+
+    watcher = SessionWatcher(args.session)
+    watcher.load()  # a missing, corrupt or foreign file: one line, exit 2, before any screen
+    from .follow_app import FollowApp
+
+    FollowApp(watcher).run()
+    return 0
+
+
+def _follow_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("follow", help="follow a meeting read-only: the current item, the "
+                                      "agenda and the final decisions, as the file changes")
+    p.add_argument("session", help="session file (*.session.toml) another meeting-tui writes")
+    p.set_defaults(func=cmd_follow)
+
+
+SERVE_MISSING = ("serve needs the optional extra: pip install 'meeting-tui[serve]' "
+                 "(textual-serve)")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import shlex
+    from pathlib import Path
+
+    from .follow import SessionWatcher
+
+    SessionWatcher(args.session).load()  # bad input is said here, not in each browser
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print(f"meeting-tui: {SERVE_MISSING}", file=sys.stderr)
+        return EXIT_INPUT
+    session = Path(args.session).resolve()
+    # Each browser gets its own follow process; sys.executable, so PATH does not matter.
+    command = shlex.join([sys.executable, "-m", "meeting_tui", "follow", str(session)])
+    server = Server(command, host=args.host, port=args.port,
+                    title=f"meeting-tui follow {session.name}")
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, the host is not this machine's, ...
+        print(f"meeting-tui: cannot serve on {args.host}:{args.port} "
+              f"({exc.strerror or exc})", file=sys.stderr)
+        return EXIT_INPUT
+    return 0
+
+
+def _serve_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("serve", help="the follow view in a web browser (textual-serve)")
+    p.add_argument("session", help="session file (*.session.toml) another meeting-tui writes")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; "
+                        "0.0.0.0 for every network the machine is on)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.set_defaults(func=cmd_serve)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _agenda_parser, _run_parser, _decisions_parser, _adopt_parser, _report_parser,
+    _follow_parser, _serve_parser,
 ]
 
 

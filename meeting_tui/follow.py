@@ -1,0 +1,119 @@
+"""Following a session file from another process, read-only.
+
+The follow view (``meeting-tui follow``, ``serve``) shows a meeting that another
+meeting-tui is writing. It never takes the lock and never writes: it stats the file
+on a short interval and loads it again when its stamp (inode, size, mtime) changes.
+The writer replaces the file atomically, so a read gives either the old version or
+the new one; a file that is briefly missing or will not load keeps the last good
+version on screen, with the problem said, until a good one comes.
+
+No Textual here: the view polls ``SessionWatcher.poll`` from its own timer.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .agenda import Agenda, load_agenda
+from .clock import Now, utc_now
+from .session import Session
+from .store import (
+    FileStamp,
+    agenda_hash,
+    build,
+    file_stamp,
+    find_agenda,
+    parse_document,
+    read_file,
+)
+from .textfile import InputError, read_agenda_text
+
+
+@dataclass(frozen=True)
+class FollowState:
+    """What the view shows: the last session that loaded, and what is wrong now."""
+
+    session: Session | None
+    problem: str | None = None  # one line: the file is missing, will not load, ...
+    loaded_at: float | None = None  # time.time() of the last good load
+    version: int = 0  # bumped on every good load: the view redraws what depends on it
+
+
+class SessionWatcher:
+    """Loads a session file again whenever it changes on disk; never writes."""
+
+    def __init__(self, path: str | Path, now: Now = utc_now) -> None:
+        self.path = Path(path)
+        self.now = now
+        self._stamp: FileStamp | None = None
+        self._agenda: tuple[Path, FileStamp | None, Agenda, str] | None = None
+        self.state = FollowState(None)
+
+    def load(self) -> FollowState:
+        """The first load: InputError (one line naming the file) when it will not do."""
+        self._stamp = None
+        self._reload(raise_errors=True)
+        return self.state
+
+    def poll(self) -> bool:
+        """Stat the file (and its agenda); load again if either changed. True when
+        what the view shows changed (a new version, or a problem came or went)."""
+        try:
+            stamp = file_stamp(self.path)
+        except OSError:  # the folder is gone, say: as good as missing
+            stamp = None
+        if stamp is None:
+            if self._stamp is None and self.state.problem:
+                return False
+            self._stamp = None
+            return self._set_problem("the session file is missing (was it moved or "
+                                     "removed?); showing the last version read")
+        try:
+            agenda_changed = self._agenda is not None and (
+                file_stamp(self._agenda[0]) != self._agenda[1])
+        except OSError:
+            agenda_changed = True  # loading it again says what is wrong
+        if stamp == self._stamp and not agenda_changed:
+            return False
+        return self._reload(raise_errors=False)
+
+    # ------------------------------------------------------------ internals
+    def _set_problem(self, problem: str | None) -> bool:
+        if problem == self.state.problem:
+            return False
+        self.state = FollowState(self.state.session, problem, self.state.loaded_at,
+                                 self.state.version)
+        return True
+
+    def _agenda_for(self, recorded: str) -> tuple[Agenda, str]:
+        """The agenda the session names, parsed once and again only when it changes."""
+        path = find_agenda(self.path, recorded)
+        stamp = file_stamp(path)
+        cached = self._agenda
+        if cached is not None and cached[0] == path and cached[1] == stamp:
+            return cached[2], cached[3]
+        agenda = load_agenda(path)
+        digest = agenda_hash(read_agenda_text(path))
+        self._agenda = (path, stamp, agenda, digest)
+        return agenda, digest
+
+    def _reload(self, raise_errors: bool) -> bool:
+        try:
+            data, stamp = read_file(self.path)  # the stamp of the very version read
+            self._stamp = stamp
+            doc = parse_document(data, self.path)
+            table = doc.get("agenda")
+            recorded = table.get("path") if isinstance(table, dict) else None
+            if not isinstance(doc.get("format"), int) or not isinstance(recorded, str):
+                raise InputError(self.path, "not a meeting-tui session file (no 'format' "
+                                            "number or no [agenda] path)")
+            agenda, digest = self._agenda_for(recorded)
+            loaded = build(doc, agenda, self.path, self.now, digest)
+        except InputError as exc:
+            if raise_errors:
+                raise
+            return self._set_problem(f"{exc}; showing the last version read")
+        self.state = FollowState(loaded.session, None, time.time(), self.state.version + 1)
+        return True

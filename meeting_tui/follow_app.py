@@ -1,0 +1,234 @@
+"""The follow view: a read-only screen of a meeting another meeting-tui is running.
+
+For participants, the chair or a projector: the current item large, the agenda with
+its progress marks, and the final decisions so far (drafts are the secretary's work
+in progress and never shown). The session file is polled (a stat every quarter of a
+second, a load only when it changed), so a change is on screen well within a second;
+nothing here takes the lock or writes a file.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Digits, Static
+
+from .clock import format_duration
+from .export import Document, build_document, count_phrase
+from .follow import SessionWatcher
+from .session import MeetingState, Session
+from .widgets.agenda_tree import AgendaTree
+from .widgets.top_bar import STATE_STYLE, estimate, item_clock, state_label
+
+POLL_SECONDS = 0.25
+
+
+def heading_line(session: Session) -> Text:
+    """Meeting title on the left; the day and state, and the wall clock, on the right."""
+    now = session.now()
+    state = session.meeting_state
+    return Text.assemble(
+        (session.title, "bold"),
+        "  ",
+        (f" {state_label(session)} ", STATE_STYLE[state]),
+        "  ",
+        (now.astimezone().strftime("%H:%M"), "bold"),
+    )
+
+
+def now_text(session: Session) -> RenderableType:
+    """The current item: number and title, large and whole; its plan line below."""
+    key = session.current
+    now = session.now()
+    if key is None:
+        if session.meeting_state is MeetingState.NOT_STARTED:
+            return Text("The meeting has not started yet.", style="bold")
+        return Text("No item under discussion.", style="bold")
+    item = session.item(key)
+    title = Text()
+    if item.number:
+        title.append(f"{item.number}  ", "bold reverse")
+        title.append(" ")
+    title.append(item.title, "bold")
+    lines = [title, Text()]
+    lines.append(plan_text(session, key, now))
+    if session.meeting_state is MeetingState.BREAK:
+        lines.append(Text("on a break: the clock is stopped", style="bold yellow"))
+    lines.append(estimate(session, now))
+    return Group(*lines)
+
+
+def plan_text(session: Session, key: str, now: datetime) -> Text:
+    """'12:00 of 15 min · 3:00 left' beside the large clock, coloured as on the live screen."""
+    if session.planned_minutes(key) is None:
+        return Text.assemble((format_duration(session.spent(key, now)), "bold"),
+                             (" · no plan", "dim"))
+    return item_clock(session, key, now)
+
+
+def clock_value(session: Session) -> tuple[str, str | None]:
+    """The current item's clock for the large digits, and its level against the plan
+    (None, "ok", "near", "over"): the section's time, as its plan is measured."""
+    key = session.current
+    if key is None:
+        return "", None
+    now = session.now()
+    seconds = (session.section_spent(key, now) if session.planned_minutes(key) is not None
+               else session.spent(key, now))
+    return format_duration(seconds), session.time_level(key, now)
+
+
+def decisions_renderable(session: Session, doc: Document) -> RenderableType:
+    """The final decisions as the List of decisions numbers them, under their items;
+    the current item's heading stands out."""
+    if not doc.count:
+        return Text("No final decision yet.", style="dim italic")
+    current = session.item(session.current) if session.current else None
+    parts: list[RenderableType] = [Text(f"{count_phrase(doc.count)} so far", style="dim")]
+    for section in doc.sections:
+        is_current = current is not None and (section.number, section.title) == (
+            current.number, current.title)
+        indent = (0, 0, 0, 2 * section.depth)
+        heading = Text(section.heading, style="bold yellow" if is_current else "bold")
+        parts.append(Text())
+        parts.append(Padding(heading, indent))
+        for entry in section.entries:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(justify="right", no_wrap=True)
+            grid.add_column(ratio=1)
+            grid.add_row(Text(f"{entry.number}.", style="bold green"), Text(entry.text))
+            parts.append(Padding(grid, indent))
+    return Group(*parts)
+
+
+class FollowTree(AgendaTree):
+    """The agenda tree of the live screen, here only for looking: the cursor follows
+    the current item."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.center_scroll = True  # the items around the current one stay in sight
+
+    def set_session(self, session: Session) -> None:
+        """A new version of the session: the same tree when the items are the same,
+        else rebuilt; every line repainted (labels are drawn at paint time)."""
+        same = [i.key for i in session.order] == [i.key for i in self.session.order] and (
+            len(session.unmatched) == len(self.session.unmatched))
+        self.session = session
+        if same:
+            for node in self.nodes.values():
+                node.refresh()
+            for node in getattr(self, "unmatched_nodes", {}).values():
+                node.refresh()
+        else:
+            self.populate()
+        if session.current:
+            self.select_key(session.current)
+
+
+class FollowApp(App[None]):
+    """``meeting-tui follow SESSION``: redraws when the file changes, ticks each second."""
+
+    CSS_PATH = "follow.tcss"
+    TITLE = "meeting-tui follow"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False),
+    ]
+
+    def __init__(self, watcher: SessionWatcher, *, poll: float | None = POLL_SECONDS,
+                 tick: bool = True) -> None:
+        super().__init__()
+        self.watcher = watcher
+        self.poll_seconds = poll
+        self.ticking = tick
+        self._decisions_count = -1
+        if watcher.state.session is None:
+            watcher.load()
+        assert watcher.state.session is not None
+        self.session: Session = watcher.state.session
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="follow-heading")
+        with Horizontal(id="now"):
+            yield Static(id="now-text")
+            yield Digits(id="now-clock")
+        with Horizontal(id="follow-main"):
+            yield FollowTree(self.session, id="follow-agenda")
+            with Vertical(id="follow-decisions-box"), VerticalScroll(id="follow-decisions"):
+                yield Static(id="follow-decisions-text")
+        yield Static(id="follow-status")
+
+    def on_mount(self) -> None:
+        tree = self.query_one(FollowTree)
+        tree.border_title = "Agenda"
+        self.query_one("#follow-decisions-box").border_title = "Final decisions"
+        self.query_one("#now").border_title = "Now"
+        self.show_state()
+        if self.session.current:
+            tree.select_key(self.session.current)
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll)
+        if self.ticking:
+            self.set_interval(1, self.tick)
+
+    # ------------------------------------------------------------ updates
+    def poll(self) -> None:
+        """Called on the poll interval: redraw only when the file brought something."""
+        if self.watcher.poll():
+            self.show_state()
+
+    def show_state(self) -> None:
+        """Everything from the watcher's state: a new session, and the status line."""
+        state = self.watcher.state
+        if state.session is not None and state.session is not self.session:
+            self.session = state.session
+            self.query_one(FollowTree).set_session(self.session)
+        self.show_decisions()
+        self.tick()
+        status = self.query_one("#follow-status", Static)
+        if state.problem:
+            status.update(Text(f" {state.problem}", style="bold"))
+            status.add_class("-problem")
+        else:
+            when = time.strftime("%H:%M:%S", time.localtime(state.loaded_at or time.time()))
+            status.update(Text.assemble(
+                " Following ", (Path(self.watcher.path).name, "bold"),
+                f" (read-only) · read {when} · ", ("q", "bold"), " quit"))
+            status.remove_class("-problem")
+
+    def show_decisions(self) -> None:
+        doc = build_document(self.session)
+        self.query_one("#follow-decisions-text", Static).update(
+            decisions_renderable(self.session, doc))
+        if doc.count != self._decisions_count:
+            # A new final decision: the newest is what the room is looking at.
+            if self._decisions_count >= 0:
+                self.query_one("#follow-decisions", VerticalScroll).scroll_end(animate=False)
+            self._decisions_count = doc.count
+
+    def tick(self) -> None:
+        """The clocks: the heading, the current item's text and its large digits."""
+        session = self.session
+        self.query_one("#follow-heading", Static).update(heading_line(session))
+        self.query_one("#now-text", Static).update(now_text(session))
+        value, level = clock_value(session)
+        digits = self.query_one("#now-clock", Digits)
+        digits.update(value)
+        digits.display = bool(value)
+        for name in ("ok", "near", "over"):
+            digits.set_class(level == name, f"-{name}")
+        self.query_one(FollowTree).tick()
+
+    def action_toggle_clock(self) -> None:
+        """Space in the tree starts the clock on the live screen; here it says why not."""
+        self.notify("Read-only: the meeting is run from the live screen.", timeout=3)

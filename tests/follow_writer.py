@@ -1,0 +1,52 @@
+"""A second process that runs a meeting the way the app does: it holds the session
+lock and saves through the session store (atomic replace, backup). The follow tests
+drive it over stdin, one command a line, and it answers each with a line once the
+file is on disk:
+
+    next              take up the next item          -> "saved <key> <title>"
+    final TEXT        a final decision on the current item -> "saved <key> <title>"
+    pause             a break                         -> "saved"
+    quit              release the lock and end        -> "bye"
+
+Usage: python tests/follow_writer.py AGENDA SESSION
+"""
+
+from __future__ import annotations
+
+import sys
+
+from meeting_tui.run import open_meeting
+from meeting_tui.store import SessionFile, dumps
+
+
+def main(agenda: str, session_path: str) -> int:
+    opened = open_meeting(agenda, session_path, None, ask=lambda *_: None)
+    session = opened.session
+    store = opened.file or SessionFile.as_it_is(opened.path)
+    print("ready", flush=True)
+    for line in sys.stdin:
+        command, _, rest = line.strip().partition(" ")
+        if command == "next":
+            session.take_up_next()
+        elif command == "final":
+            assert session.current is not None
+            decision = session.add_decision(session.current, rest)
+            session.toggle_final(session.current, decision.id)
+        elif command == "pause":
+            session.pause()
+        elif command == "quit":
+            break
+        else:
+            print(f"unknown {command}", flush=True)
+            continue
+        store.save(dumps(session, agenda, opened.digest))
+        item = session.item(session.current) if session.current else None
+        print(f"saved {item.key} {item.title}" if item else "saved", flush=True)
+    if opened.lock is not None:
+        opened.lock.release()
+    print("bye", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
