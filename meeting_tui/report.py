@@ -235,10 +235,14 @@ def render_text(
     lines += ["", "Items"]
     number_width = min(12, max((len(i.number or "") + 2 * i.depth for i in report.items),
                                default=0))
-    title_width = max(16, width - number_width - 50)  # 50: the other columns and gaps
+    # The days column only tells something when the meeting has sat more than one day.
+    several_days = len(report.sittings) > 1
+    days_head = f" {'days':>5}" if several_days else ""
+    fixed = 44 + len(days_head)  # the gaps and the plan, spent, vs plan, status columns
+    title_width = max(10, width - number_width - fixed)
     header = (
         f"  {'':<{number_width}} {'':<{title_width}} {'plan':>8} {'spent':>8} "
-        f"{'vs plan':>13} {'days':>5}  status"
+        f"{'vs plan':>13}{days_head}  status"
     )
     lines.append(header)
     for i in report.items:
@@ -256,7 +260,8 @@ def render_text(
             versus = f"{dur(-over)} left"
         lines.append(
             f"  {number:<{number_width}} {_fit(i.title, title_width):<{title_width}} "
-            f"{plan:>8} {spent:>8} {versus:>13} {_days(i.days):>5}  {i.status}"
+            f"{plan:>8} {spent:>8} {versus:>13}"
+            + (f" {_days(i.days):>5}" if several_days else "") + f"  {i.status}"
         )
     lines += [
         "",

@@ -223,3 +223,26 @@ def test_the_installed_command_has_no_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr == f"meeting-tui: {tmp_path / 'nothing.toml'}: no such session file\n"
+
+
+@pytest.mark.parametrize("days", [1, 2])
+def test_report_text_fits_the_width_it_is_given(days):
+    """The app's dialog asks for its own width: at 80 columns no status may be cut."""
+    from meeting_tui.agenda import load_agenda
+    from meeting_tui.report import build_report, render_text
+    from meeting_tui.session import Session
+
+    agenda = load_agenda("agendas/lanzarote-28th-meeting-2020-09.txt")
+    moments = iter(utc(f"2020-09-{21 + n // 4} {9 + n % 4:02d}:00") for n in range(40))
+    session = Session(agenda, now=lambda: next(moments))
+    session.take_up_next()
+    if days == 2:
+        session.end_day()
+        session.start()
+        session.take_up_next()
+    text = render_text(build_report(session, now=utc("2020-09-22 12:00")), tz=UTC, width=74)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines[:-2]) <= 74
+    rows = [line for line in lines if line.rstrip().endswith(("pending", "current", "done"))]
+    assert len(rows) == len(list(agenda.walk()))
+    assert ("days" in text) == (days == 2)
