@@ -184,6 +184,12 @@ class MeetingApp(SavingActions, DecisionsActions, App[None]):
         self.tree.select_key(key)
         if self.editing is None:
             self.focus_now(self.tree)
+        # Taking up an item does not end a break or open a new day: say how the clock goes.
+        state = self.session.meeting_state
+        if state is MeetingState.BREAK:
+            self.notify("On a break: the item's clock starts when space resumes the meeting")
+        elif state is MeetingState.DAY_ENDED:
+            self.notify("The day has ended: space starts the next day and the item's clock")
 
     # ---------------------------------------------------------------- events
     @on(Tree.NodeHighlighted, "#agenda")

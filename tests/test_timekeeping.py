@@ -870,3 +870,17 @@ async def test_the_palette_opens_the_time_report(make_app, clock):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)
+
+
+async def test_taking_up_an_item_on_a_break_or_after_the_day_says_how_the_clock_goes(
+    make_app, clock
+):
+    app = make_app(text=AGENDA)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("n", "space")  # item 1, then a break
+        await pilot.press("n")
+        assert app.session.meeting_state is MeetingState.BREAK
+        assert any("space resumes" in n.message for n in app._notifications)
+        await pilot.press("space", "ctrl+d", "y", "n")
+        assert app.session.meeting_state is MeetingState.DAY_ENDED
+        assert any("space starts the next day" in n.message for n in app._notifications)
