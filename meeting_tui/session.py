@@ -13,6 +13,20 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from .agenda import Agenda, Item
+from .amend import (
+    ADD,
+    AFTER,
+    MOVE,
+    REMOVE,
+    RENAME,
+    UNDER,
+    Amended,
+    AmendError,
+    Amendment,
+    Finder,
+    apply,
+    next_added_key,
+)
 from .clock import Now, Sitting, Span, close, group_sittings, open_span, total_seconds, utc_now
 from .settings import MeetingSettings
 
@@ -114,12 +128,19 @@ class Session:
         timezone: str = "UTC",
         now: Now = utc_now,
     ) -> None:
+        # The agenda as parsed (never changed) and as amended during the meeting: the
+        # amended one is what everything shows, navigates, reports and exports.
+        self.base_agenda = agenda
         self.agenda = agenda
+        self.amendments: list[Amendment] = []
+        self.amended = Amended(agenda)
+        self._finder: Finder | None = None
         self.title = title or agenda.title
         self.timezone = timezone
         self.now = now
         self.order: list[Item] = list(agenda.walk())
         self._index = {item.key: i for i, item in enumerate(self.order)}
+        self._parents: dict[str, str | None] | None = None
         self._plans: dict[str, int | None] = {}
         self._plan_units: tuple[list[tuple[int, tuple[str, ...]]], list[str]] | None = None
         self.states: dict[str, ItemState] = {}
@@ -514,3 +535,137 @@ class Session:
         state.decisions.remove(decision)
         self._changed()
         return decision
+
+    # ---------------------------------------------------------------- amendments
+    @property
+    def finder(self) -> Finder:
+        if self._finder is None:
+            self._finder = Finder(self.base_agenda)
+        return self._finder
+
+    def set_amendments(self, amendments: list[Amendment]) -> Amended:
+        """Take the amendments as read from the session file (before the item states,
+        which are matched to the agenda as amended)."""
+        self.amendments = list(amendments)
+        return self._reamend()
+
+    def _reamend(self) -> Amended:
+        """Derive the agenda as amended, and everything indexed on its items."""
+        self.amended = apply(self.base_agenda, self.amendments, self.finder)
+        self.agenda = self.amended.agenda
+        self.order = list(self.agenda.walk())
+        self._index = {item.key: i for i, item in enumerate(self.order)}
+        self._parents = None
+        self._plans.clear()
+        self._plan_units = None
+        if self.current is not None and self.current not in self._index:
+            self.current = None
+        if self.selected is not None and self.selected not in self._index:
+            self.selected = self.order[0].key if self.order else None
+        return self.amended
+
+    def _amend(self, amendment: Amendment) -> None:
+        self.amendments.append(amendment)
+        self._reamend()
+        self._changed()
+
+    def parent(self, key: str) -> str | None:
+        """The key of the item's parent in the agenda as amended (None at the top)."""
+        if self._parents is None:
+            parents: dict[str, str | None] = {}
+            stack: list[tuple[Item, str | None]] = [(item, None) for item in self.agenda.items]
+            while stack:
+                item, parent = stack.pop()
+                parents[item.key] = parent
+                stack.extend((child, item.key) for child in item.children)
+            self._parents = parents
+        return self._parents[key]
+
+    def siblings(self, key: str) -> tuple[Item, ...]:
+        parent = self.parent(key)
+        return self.item(parent).children if parent is not None else self.agenda.items
+
+    def marks(self, key: str) -> frozenset[str]:
+        """How the item was amended: ADDED, RENAMED, MOVED (empty: as in the agenda)."""
+        return self.amended.marks.get(key, frozenset())
+
+    def add_item(self, anchor: str, place: str, number: str | None, title: str) -> str:
+        """Add an item after or under (as its last sub-item) ``anchor``; its new key."""
+        if anchor not in self._index:
+            raise KeyError(anchor)
+        if place not in (AFTER, UNDER):
+            raise ValueError(place)
+        title = " ".join(title.split())
+        if not title:
+            raise AmendError("an item needs a title")
+        key = next_added_key(self.amendments)
+        self._amend(Amendment(ADD, self.finder.ref(anchor), self._stamp(), key=key,
+                              place=place, number=_number(number), title=title))
+        return key
+
+    def rename_item(self, key: str, number: str | None, title: str) -> bool:
+        """Give the item another number and title; False when they are the same."""
+        item = self.item(key)
+        title = " ".join(title.split())
+        if not title:
+            raise AmendError("an item needs a title")
+        number = _number(number)
+        if (number, title) == (item.number, item.title):
+            return False
+        self._amend(Amendment(RENAME, self.finder.ref(key), self._stamp(), number=number,
+                              title=title))
+        return True
+
+    def can_move(self, key: str, step: int) -> bool:
+        row = [item.key for item in self.siblings(key)]
+        return 0 <= row.index(key) + step < len(row)
+
+    def move_item(self, key: str, step: int) -> bool:
+        """Move the item up (-1) or down (+1) among its siblings, sub-items with it;
+        False at the end of its row."""
+        if step not in (-1, 1):
+            raise ValueError(step)
+        if not self.can_move(key, step):
+            return False
+        self._amend(Amendment(MOVE, self.finder.ref(key), self._stamp(), step=step))
+        return True
+
+    def removal_problem(self, key: str) -> str | None:
+        """Why the item cannot be removed (decisions, the meeting is on it), or None."""
+        item = self.item(key)
+        if len(self.agenda.items) == 1 and self.agenda.items[0] is item:
+            return "It is the only item of the agenda"
+        for sub in item.walk():
+            state = self.states.get(sub.key)
+            if state is not None and state.decisions:
+                what = "It has" if sub is item else f"Its sub-item {sub.label} has"
+                return f"{what} decisions: delete or move them first"
+            if sub.key == self.current:
+                what = "It is" if sub is item else f"Its sub-item {sub.label} is"
+                return f"{what} under discussion: take up another item first"
+        return None
+
+    def remove_item(self, key: str) -> list[str]:
+        """Remove the item and its sub-items (none with decisions, none current); their
+        statuses, clocks and plans go with them. Returns the keys removed."""
+        problem = self.removal_problem(key)
+        if problem:
+            raise AmendError(problem)
+        removed = [sub.key for sub in self.item(key).walk()]
+        selected = self.selected
+        if selected in removed:
+            after = self._index[removed[-1]] + 1
+            before = self._index[key] - 1
+            selected = (self.order[after].key if after < len(self.order)
+                        else self.order[before].key if before >= 0 else None)
+        self._amend(Amendment(REMOVE, self.finder.ref(key), self._stamp()))
+        for gone in removed:
+            self.states.pop(gone, None)
+        self.selected = selected
+        return removed
+
+
+def _number(number: str | None) -> str | None:
+    """An item number as typed: spaces and a closing dot are decoration."""
+    number = "".join((number or "").split()).rstrip(".")
+    return number or None

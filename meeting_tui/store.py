@@ -30,6 +30,7 @@ from typing import Any
 import tomli_w
 
 from .agenda import Agenda
+from .amend import ADD, AFTER, MOVE, OPS, RENAME, UNDER, Amendment, Ref
 from .clock import Now, Span
 from .matching import Entry, Matching, match
 from .session import Decision, DecisionStatus, ItemState, ItemStatus, Session, UnmatchedEntry
@@ -37,9 +38,10 @@ from .settings import MeetingSettings
 from .textfile import InputError
 
 # Format 2 added the [[unmatched]] list (and the optional fields of time-keeping and
-# the List of decisions): a format-1 reader would drop them on its next save, so it
-# must refuse the file rather than read it.
-FORMAT_VERSION = 2
+# the List of decisions), format 3 the [[amendments]] of the agenda: a reader of an
+# earlier format would drop them on its next save, so it must refuse the file rather
+# than read it.
+FORMAT_VERSION = 3
 
 
 def _upgrade_from_1(doc: dict[str, Any]) -> dict[str, Any]:
@@ -48,8 +50,16 @@ def _upgrade_from_1(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "format": 2}
 
 
+def _upgrade_from_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 had no amendments: its agenda is the agenda file's."""
+    return {**doc, "format": 3}
+
+
 # For each older format, the function that turns its document into the next format's.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_from_1}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _upgrade_from_1,
+    2: _upgrade_from_2,
+}
 
 
 def agenda_hash(text: str) -> str:
@@ -93,6 +103,8 @@ def to_document(session: Session, agenda_path: str, digest: str) -> dict[str, An
     settings = session.settings.to_table()
     if settings:
         doc["settings"] = settings
+    if session.amendments:
+        doc["amendments"] = [_amendment_table(a) for a in session.amendments]
     items: dict[str, Any] = {}
     for item in session.order:
         state = session.peek(item.key)
@@ -127,6 +139,28 @@ def to_document(session: Session, agenda_path: str, digest: str) -> dict[str, An
             for entry in session.unmatched
         ]
     return doc
+
+
+def _amendment_table(amendment: Amendment) -> dict[str, Any]:
+    """One amendment: what it did, and the item it names as the agenda file has it."""
+    table: dict[str, Any] = {"op": amendment.op}
+    if amendment.op == ADD:
+        table["key"] = amendment.key
+        table["place"] = amendment.place
+    table["item"] = amendment.item.key
+    if amendment.item.number is not None:
+        table["item_number"] = amendment.item.number
+    if amendment.item.title is not None:
+        table["item_title"] = amendment.item.title
+    if amendment.op in (ADD, RENAME):
+        if amendment.number:
+            table["number"] = amendment.number
+        table["title"] = amendment.title
+    if amendment.op == MOVE:
+        table["direction"] = "up" if amendment.step < 0 else "down"
+    if amendment.at is not None:
+        table["at"] = amendment.at
+    return table
 
 
 def dumps(session: Session, agenda_path: str, digest: str) -> str:
@@ -391,6 +425,32 @@ class _Reader:
             raise self.fail(f"{where}: expected a date such as 2020-09-25, got {value!r}")
         return value
 
+    def amendment(self, raw: Any, where: str) -> Amendment:
+        if not isinstance(raw, dict):
+            raise self.fail(f"{where}: expected a table")
+        op = self.get(raw, "op", str, where)
+        if op not in OPS:
+            raise self.fail(f"{where}: unknown amendment {op!r} (expected {', '.join(OPS)})")
+        item = Ref(self.get(raw, "item", str, where),
+                   self.get(raw, "item_number", str, where, None),
+                   self.get(raw, "item_title", str, where, None))
+        at = raw.get("at")
+        fields: dict[str, Any] = {"at": self.moment(at, where) if at is not None else None}
+        if op == ADD:
+            fields["key"] = self.get(raw, "key", str, where)
+            fields["place"] = self.get(raw, "place", str, where, AFTER)
+            if fields["place"] not in (AFTER, UNDER):
+                raise self.fail(f"{where}: 'place' must be \"{AFTER}\" or \"{UNDER}\"")
+        if op in (ADD, RENAME):
+            fields["number"] = self.get(raw, "number", str, where, None)
+            fields["title"] = self.get(raw, "title", str, where)
+        if op == MOVE:
+            direction = self.get(raw, "direction", str, where)
+            if direction not in ("up", "down"):
+                raise self.fail(f"{where}: 'direction' must be \"up\" or \"down\"")
+            fields["step"] = -1 if direction == "up" else 1
+        return Amendment(op, item, **fields)
+
     def spans(self, table: dict, where: str) -> list[Span]:
         spans = []
         for i, raw in enumerate(self.get(table, "spans", list, where, [])):
@@ -456,6 +516,7 @@ class AgendaChange:
     renumbered: int = 0
     renamed: int = 0
     unmatched: int = 0  # entries kept under "Unmatched" (the earlier ones included)
+    unapplied: int = 0  # amendments whose item the agenda no longer has
 
     def message(self) -> str | None:
         """What to tell the user, or None when there is nothing to say."""
@@ -471,6 +532,10 @@ class AgendaChange:
             entries = "1 entry" if self.unmatched == 1 else f"{self.unmatched} entries"
             text += (f"; {lost} did not. Their decisions are kept under \"Unmatched\" at "
                      f"the end of the agenda ({entries} in all)")
+        if self.unapplied:
+            text += (f"; {self.unapplied} amendment{'s' if self.unapplied > 1 else ''} of the "
+                     "agenda no longer appl" + ("y" if self.unapplied > 1 else "ies")
+                     + " (the item is not found; kept in the session file)")
         return text + "."
 
 
@@ -544,6 +609,11 @@ def build(
     session.settings = MeetingSettings.from_table(
         r.get(doc, "settings", dict, "top level", {}), r.fail
     )
+    # The agenda as amended first: the item entries are matched to it.
+    amended = session.set_amendments([
+        r.amendment(raw, f"amendments[{i}]")
+        for i, raw in enumerate(r.get(doc, "amendments", list, "top level", []))
+    ])
 
     def item_state(raw: dict, where: str) -> ItemState:
         try:
@@ -639,6 +709,7 @@ def build(
         renumbered=sum(1 for i in matched if matching.how[i] == "renumbered"),
         renamed=sum(1 for i in matched if matching.how[i] == "renamed"),
         unmatched=len(session.unmatched),
+        unapplied=len(amended.unapplied),
     )
     return Loaded(session, version, change)
 
