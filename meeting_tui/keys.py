@@ -32,8 +32,8 @@ KEYS: tuple[Key, ...] = (
     Key("a", "add_decision", "Add", "add a decision to the selected item and "
         "focus the editor"),
     Key("e", "edit_decision", "Edit", "edit the selected decision"),
-    Key("escape", "leave_editor", "Leave editor", "leave the editor (the text is kept, and "
-        "that decision stays selected)", show=False),
+    Key("escape", "leave_editor", "Done", "leave the editor (the text is kept, and "
+        "that decision stays selected)"),  # the footer shows it only in the editor
     Key("f", "toggle_final", "Final", "mark the selected decision final / back to draft"),
     Key("delete", "delete_decision", "Del", "delete the selected decision, after a "
         "confirmation", show=False),

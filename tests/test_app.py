@@ -293,3 +293,21 @@ async def test_keys_typed_ahead_after_a_reach_the_editor(make_app):
         assert [d.text for d in decisions] == ["Took note of the report and agreed."]
         assert decisions[0].final  # the f after escape acted; it was not typed
         assert app.session.current == "1"
+
+
+async def test_the_footer_shows_the_keys_that_act_where_the_focus_is(make_app, clock):
+    from textual.widgets._footer import FooterKey
+
+    def footer(app) -> set[str]:
+        return {key.description for key in app.screen.query(FooterKey)}
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert {"Next", "Add", "Quit"} <= footer(app) and "Done" not in footer(app)
+        await pilot.press("a")  # in the editor letters type: escape is the way out
+        await pilot.pause()
+        assert "Done" in footer(app) and "Next" not in footer(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Next" in footer(app) and "Done" not in footer(app)
