@@ -12,8 +12,8 @@ No Textual here: the view polls ``SessionWatcher.poll`` from its own timer.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .agenda import Agenda, load_agenda
@@ -37,16 +37,17 @@ class FollowState:
 
     session: Session | None
     problem: str | None = None  # one line: the file is missing, will not load, ...
-    loaded_at: float | None = None  # time.time() of the last good load
+    loaded_at: datetime | None = None  # when the last good version was read (UTC)
     version: int = 0  # bumped on every good load: the view redraws what depends on it
 
 
 class SessionWatcher:
     """Loads a session file again whenever it changes on disk; never writes."""
 
-    def __init__(self, path: str | Path, now: Now = utc_now) -> None:
+    def __init__(self, path: str | Path, now: Now = utc_now, *, drafts: bool = False) -> None:
         self.path = Path(path)
         self.now = now
+        self.drafts = drafts
         self._stamp: FileStamp | None = None
         self._agenda: tuple[Path, FileStamp | None, Agenda, str] | None = None
         self.state = FollowState(None)
@@ -68,8 +69,8 @@ class SessionWatcher:
             if self._stamp is None and self.state.problem:
                 return False
             self._stamp = None
-            return self._set_problem("the session file is missing (was it moved or "
-                                     "removed?); showing the last version read")
+            return self._set_problem(f"{self.path.name}: missing (moved or removed?); "
+                                     "showing the last version read")
         try:
             agenda_changed = self._agenda is not None and (
                 file_stamp(self._agenda[0]) != self._agenda[1])
@@ -114,6 +115,18 @@ class SessionWatcher:
         except InputError as exc:
             if raise_errors:
                 raise
-            return self._set_problem(f"{exc}; showing the last version read")
-        self.state = FollowState(loaded.session, None, time.time(), self.state.version + 1)
+            # The file's name, not its whole path: this goes on one line of a screen.
+            where = Path(exc.path).name + (f":{exc.line}" if exc.line is not None else "")
+            return self._set_problem(f"{where}: {exc.problem}; showing the last version read")
+        if not self.drafts:
+            without_drafts(loaded.session)
+        self.state = FollowState(loaded.session, None, self.now(), self.state.version + 1)
         return True
+
+
+def without_drafts(session: Session) -> None:
+    """Drop the draft decisions of this in-memory copy: they are the secretary's work in
+    progress, not for a room to read (and the follow view never writes it back)."""
+    states = list(session.states.values()) + [entry.state for entry in session.unmatched]
+    for state in states:
+        state.decisions = [d for d in state.decisions if d.final]

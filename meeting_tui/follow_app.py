@@ -9,7 +9,6 @@ nothing here takes the lock or writes a file.
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -63,7 +62,8 @@ def now_text(session: Session) -> RenderableType:
     lines.append(plan_text(session, key, now))
     if session.meeting_state is MeetingState.BREAK:
         lines.append(Text("on a break: the clock is stopped", style="bold yellow"))
-    lines.append(estimate(session, now))
+    if session.total_planned_minutes():
+        lines.append(estimate(session, now))
     return Group(*lines)
 
 
@@ -87,27 +87,28 @@ def clock_value(session: Session) -> tuple[str, str | None]:
     return format_duration(seconds), session.time_level(key, now)
 
 
-def decisions_renderable(session: Session, doc: Document) -> RenderableType:
-    """The final decisions as the List of decisions numbers them, under their items;
-    the current item's heading stands out."""
+def decision_blocks(session: Session, doc: Document) -> list[tuple[bool, RenderableType]]:
+    """The final decisions as the List of decisions numbers them, under their items:
+    one block per item, flagged True for the current item's (its heading stands out)."""
     if not doc.count:
-        return Text("No final decision yet.", style="dim italic")
+        return [(False, Text("No final decision yet.", style="dim italic"))]
     current = session.item(session.current) if session.current else None
-    parts: list[RenderableType] = [Text(f"{count_phrase(doc.count)} so far", style="dim")]
+    blocks: list[tuple[bool, RenderableType]] = [
+        (False, Text(f"{count_phrase(doc.count)} so far", style="dim"))]
     for section in doc.sections:
         is_current = current is not None and (section.number, section.title) == (
             current.number, current.title)
-        indent = (0, 0, 0, 2 * section.depth)
-        heading = Text(section.heading, style="bold yellow" if is_current else "bold")
-        parts.append(Text())
-        parts.append(Padding(heading, indent))
+        indent = (1, 0, 0, 2 * section.depth)  # a blank line above each item
+        parts: list[RenderableType] = [
+            Text(section.heading, style="bold yellow" if is_current else "bold")]
         for entry in section.entries:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(justify="right", no_wrap=True)
             grid.add_column(ratio=1)
             grid.add_row(Text(f"{entry.number}.", style="bold green"), Text(entry.text))
-            parts.append(Padding(grid, indent))
-    return Group(*parts)
+            parts.append(grid)
+        blocks.append((is_current, Padding(Group(*parts), indent)))
+    return blocks
 
 
 class FollowTree(AgendaTree):
@@ -131,8 +132,13 @@ class FollowTree(AgendaTree):
                 node.refresh()
         else:
             self.populate()
-        if session.current:
-            self.select_key(session.current)
+        self.follow_current()
+
+    def follow_current(self) -> None:
+        """The cursor on the current item, centred, once the lines are laid out."""
+        key = self.session.current
+        if key:
+            self.call_after_refresh(self.select_key, key)
 
 
 class FollowApp(App[None]):
@@ -151,7 +157,7 @@ class FollowApp(App[None]):
         self.watcher = watcher
         self.poll_seconds = poll
         self.ticking = tick
-        self._decisions_count = -1
+        self._decisions_shown: tuple[Document, str | None] | None = None
         if watcher.state.session is None:
             watcher.load()
         assert watcher.state.session is not None
@@ -164,57 +170,67 @@ class FollowApp(App[None]):
             yield Digits(id="now-clock")
         with Horizontal(id="follow-main"):
             yield FollowTree(self.session, id="follow-agenda")
-            with Vertical(id="follow-decisions-box"), VerticalScroll(id="follow-decisions"):
-                yield Static(id="follow-decisions-text")
+            with Vertical(id="follow-decisions-box"):
+                yield VerticalScroll(id="follow-decisions")
         yield Static(id="follow-status")
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         tree = self.query_one(FollowTree)
         tree.border_title = "Agenda"
         self.query_one("#follow-decisions-box").border_title = "Final decisions"
         self.query_one("#now").border_title = "Now"
-        self.show_state()
-        if self.session.current:
-            tree.select_key(self.session.current)
+        await self.show_state()
+        tree.follow_current()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll)
         if self.ticking:
             self.set_interval(1, self.tick)
 
     # ------------------------------------------------------------ updates
-    def poll(self) -> None:
+    async def poll(self) -> None:
         """Called on the poll interval: redraw only when the file brought something."""
         if self.watcher.poll():
-            self.show_state()
+            await self.show_state()
 
-    def show_state(self) -> None:
+    async def show_state(self) -> None:
         """Everything from the watcher's state: a new session, and the status line."""
         state = self.watcher.state
         if state.session is not None and state.session is not self.session:
             self.session = state.session
             self.query_one(FollowTree).set_session(self.session)
-        self.show_decisions()
+        await self.show_decisions()
         self.tick()
         status = self.query_one("#follow-status", Static)
         if state.problem:
             status.update(Text(f" {state.problem}", style="bold"))
             status.add_class("-problem")
         else:
-            when = time.strftime("%H:%M:%S", time.localtime(state.loaded_at or time.time()))
+            when = (state.loaded_at or self.session.now()).astimezone().strftime("%H:%M:%S")
             status.update(Text.assemble(
-                " Following ", (Path(self.watcher.path).name, "bold"),
-                f" (read-only) · read {when} · ", ("q", "bold"), " quit"))
+                " ", ("q", "bold"), f" quit · read-only · read {when} · ",
+                (Path(self.watcher.path).name, "bold")))
             status.remove_class("-problem")
 
-    def show_decisions(self) -> None:
+    async def show_decisions(self) -> None:
+        """One block per item with final decisions; rebuilt only when they changed.
+        The current item's block is scrolled into sight: it is what the room follows;
+        with none, a new decision anywhere scrolls to the end."""
         doc = build_document(self.session)
-        self.query_one("#follow-decisions-text", Static).update(
-            decisions_renderable(self.session, doc))
-        if doc.count != self._decisions_count:
-            # A new final decision: the newest is what the room is looking at.
-            if self._decisions_count >= 0:
-                self.query_one("#follow-decisions", VerticalScroll).scroll_end(animate=False)
-            self._decisions_count = doc.count
+        shown = (doc, self.session.current)
+        if shown == self._decisions_shown:
+            return
+        count_before = self._decisions_shown[0].count if self._decisions_shown else None
+        self._decisions_shown = shown
+        box = self.query_one("#follow-decisions", VerticalScroll)
+        await box.remove_children()
+        blocks = [Static(renderable, classes="decisions" + (" -current" if current else ""))
+                  for current, renderable in decision_blocks(self.session, doc)]
+        await box.mount_all(blocks)
+        target = next((b for b in blocks if b.has_class("-current")), None)
+        if target is not None:
+            self.call_after_refresh(box.scroll_to_widget, target, animate=False, top=True)
+        elif count_before is not None and doc.count != count_before:
+            self.call_after_refresh(box.scroll_end, animate=False)
 
     def tick(self) -> None:
         """The clocks: the heading, the current item's text and its large digits."""

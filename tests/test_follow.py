@@ -1,0 +1,282 @@
+"""The follow view: a second process runs the meeting, the follow view keeps up.
+
+The writer (tests/follow_writer.py) is a real process that holds the session lock and
+saves through the session store, as the app does. Each change must be on the follow
+screen within one second of the writer saying the file is on disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import NOVEMBER, ROOT, SEPTEMBER
+from textual.geometry import Region
+from textual.widget import Widget
+
+from meeting_tui.cli import main
+from meeting_tui.follow import SessionWatcher
+from meeting_tui.follow_app import FollowApp, FollowTree
+from meeting_tui.store import write_atomic
+
+WRITER = ROOT / "tests" / "follow_writer.py"
+WITHIN = 1.0  # seconds: the promise of the follow view
+
+
+def widget_text(widget: Widget) -> str:
+    """What the widget shows on screen now, as plain text."""
+    width, height = widget.size
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+def decisions_text(app: FollowApp) -> str:
+    """The whole list of decisions (scrolled into sight or not)."""
+    return "\n".join(widget_text(block) for block in app.query(".decisions"))
+
+
+def screen_text(app: FollowApp) -> str:
+    return "\n".join([*(widget_text(app.query_one(selector)) for selector in (
+        "#follow-heading", "#now-text", "#follow-status")), decisions_text(app)])
+
+
+class Writer:
+    """The second process, spoken to line by line."""
+
+    def __init__(self, proc: asyncio.subprocess.Process) -> None:
+        self.proc = proc
+
+    @classmethod
+    async def start(cls, agenda: Path, session: Path) -> Writer:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable, str(WRITER), str(agenda), str(session),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=agenda.parent)
+        writer = cls(proc)
+        assert await writer.line() == "ready"
+        return writer
+
+    async def line(self) -> str:
+        assert self.proc.stdout is not None
+        raw = await asyncio.wait_for(self.proc.stdout.readline(), timeout=30)
+        return raw.decode().strip()
+
+    async def do(self, command: str) -> str:
+        """Send a command; returns its answer once the file is saved."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"{command}\n".encode())
+        await self.proc.stdin.drain()
+        answer = await self.line()
+        assert answer.startswith("saved"), answer
+        return answer
+
+    async def stop(self) -> None:
+        if self.proc.returncode is None:
+            assert self.proc.stdin is not None
+            self.proc.stdin.write(b"quit\n")
+            await self.proc.stdin.drain()
+            try:
+                await asyncio.wait_for(self.proc.wait(), timeout=30)
+            except TimeoutError:
+                self.proc.kill()
+                await self.proc.wait()
+
+
+async def shows(pilot, app: FollowApp, text: str, timeout: float = 10) -> float:
+    """Seconds until ``text`` is on the follow screen (AssertionError after timeout)."""
+    start = time.monotonic()
+    while True:
+        if text in screen_text(app):
+            return time.monotonic() - start
+        if time.monotonic() - start > timeout:
+            raise AssertionError(f"{text!r} not shown after {timeout} s:\n{screen_text(app)}")
+        await pilot.pause(0.02)
+
+
+@pytest.fixture
+def agenda(tmp_path) -> Path:
+    path = tmp_path / SEPTEMBER.name
+    path.write_bytes(SEPTEMBER.read_bytes())
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, bytes]]:
+    """Every file in the folder: inode, mtime and bytes (what 'never writes' means)."""
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+async def test_follows_a_second_process_within_a_second(agenda, tmp_path):
+    session = tmp_path / "meeting.session.toml"
+    writer = await Writer.start(agenda, session)
+    try:
+        await writer.do("next")  # 1 Opening ...: the file exists from here
+        app = FollowApp(SessionWatcher(session))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await shows(pilot, app, "1   Opening of the meeting")
+            delays = []
+            for command, expected in [
+                ("next", "Monitoring of the implementation of the Lanzarote Convention"),
+                ("next", "“The protection of children against sexual exploitation"),
+                ("final Took note of the preliminary draft report.",
+                 "1. Took note of the preliminary draft report."),
+                ("next", "First reading of the preliminary draft implementation report"),
+                ("final Agreed to hold the next meeting in Strasbourg.",
+                 "2. Agreed to hold the next meeting in Strasbourg."),
+            ]:
+                answer = await writer.do(command)
+                delay = await shows(pilot, app, expected)
+                delays.append(delay)
+                assert delay < WITHIN, f"{command}: shown after {delay:.2f} s"
+                key = answer.split()[1]
+                assert app.session.current == key
+                assert app.query_one(FollowTree).cursor_node.data == key  # type: ignore[union-attr]
+            # The final decisions are listed as the List of decisions numbers them.
+            decisions = decisions_text(app)
+            assert "2 decisions so far" in decisions
+            assert decisions.index("1. Took note") < decisions.index("2. Agreed")
+            print(f"follow delays: {', '.join(f'{d:.2f}' for d in delays)} s")
+    finally:
+        await writer.stop()
+
+
+async def test_never_writes_and_survives_replacement_and_absence(agenda, tmp_path):
+    session = tmp_path / "meeting.session.toml"
+    writer = await Writer.start(agenda, session)
+    try:
+        await writer.do("next")
+        await writer.do("final Took note of the agenda.")
+    finally:
+        await writer.stop()
+    good = session.read_bytes()
+    before = snapshot(tmp_path)
+    app = FollowApp(SessionWatcher(session))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await shows(pilot, app, "1. Took note of the agenda.")
+        # Removed: the last version stays on screen, and the status line says why.
+        session.unlink()
+        await shows(pilot, app, "missing", timeout=WITHIN)
+        assert "1. Took note of the agenda." in screen_text(app)
+        # Back, changed, by an atomic replace.
+        changed = good.replace(b"Took note of the agenda.", b"Took note of the new agenda.")
+        assert changed != good
+        write_atomic(session, changed.decode())
+        assert await shows(pilot, app, "1. Took note of the new agenda.") < WITHIN
+        assert "missing" not in screen_text(app)
+        # Not a session file for a moment: the last good version stays.
+        write_atomic(session, "this is [not toml\n")
+        await shows(pilot, app, "not a valid session file", timeout=WITHIN)
+        assert "1. Took note of the new agenda." in screen_text(app)
+        write_atomic(session, good.decode())
+        assert await shows(pilot, app, "1. Took note of the agenda.") < WITHIN
+        await pilot.press("space", "enter", "down", "q")
+    # Nothing was written by the follow view: only the test's own writes changed files.
+    after = snapshot(tmp_path)
+    assert set(after) == set(before)
+    assert after[session.name][2] == good
+    for name in set(before) - {session.name}:
+        assert after[name] == before[name], name
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "no such session file"),
+    ("this is [not toml\n", "not a valid session file"),
+    ('title = "x"\n', "not a meeting-tui session file"),
+    ('format = 99\n[agenda]\npath = "a.txt"\n', "not found"),
+])
+@pytest.mark.parametrize("command", ["follow", "serve"])
+def test_bad_input_one_line_exit_2(tmp_path, capsys, command, content, problem):
+    path = tmp_path / "s.session.toml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert main([command, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and problem in err, err
+
+
+def test_serve_without_the_extra(tmp_path, capsys, monkeypatch, agenda):
+    from meeting_tui.run import open_session
+    from meeting_tui.store import dumps
+
+    _a, session, path, digest = open_session(str(agenda), None, None)
+    write_atomic(path, dumps(session, str(agenda), digest))
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import fails
+    assert main(["serve", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err == "meeting-tui: serve needs the optional extra: pip install " \
+                  "'meeting-tui[serve]' (textual-serve)\n"
+
+
+def test_serve_binds_localhost_by_default():
+    from meeting_tui.cli import build_parser
+
+    parser, _ = build_parser()
+    args = parser.parse_args(["serve", "s.toml"])
+    assert (args.host, args.port) == ("127.0.0.1", 8000)
+
+
+def test_watcher_loads_only_on_change(agenda, tmp_path):
+    """A stat each poll; the file is read again only when its stamp changes."""
+    from meeting_tui.run import open_session
+    from meeting_tui.store import dumps
+
+    _a, session, path, digest = open_session(str(agenda), None, None)
+    write_atomic(path, dumps(session, str(agenda), digest))
+    watcher = SessionWatcher(path)
+    first = watcher.load().session
+    assert watcher.poll() is False and watcher.state.session is first
+    session.take_up_next()
+    write_atomic(path, dumps(session, str(agenda), digest))
+    assert watcher.poll() is True
+    assert watcher.state.session is not first and watcher.state.session.current == "1"
+    os.utime(agenda)  # the agenda touched: read again, same items
+    assert watcher.poll() is True and watcher.state.problem is None
+
+
+def test_drafts_are_not_followed(agenda, tmp_path):
+    """Drafts are the secretary's work in progress: not counted, not listed."""
+    from meeting_tui.run import open_session
+    from meeting_tui.store import dumps
+
+    _a, session, path, digest = open_session(str(agenda), None, None)
+    session.take_up_next()
+    session.add_decision("1", "A draft.")
+    final = session.add_decision("1", "Adopted the agenda.")
+    session.toggle_final("1", final.id)
+    write_atomic(path, dumps(session, str(agenda), digest))
+    followed = SessionWatcher(path).load().session
+    assert followed is not None
+    assert [d.text for d in followed.state("1").decisions] == ["Adopted the agenda."]
+    assert followed.counts("1") == (0, 1)
+    assert SessionWatcher(path, drafts=True).load().session.counts("1") == (1, 1)
+
+
+@pytest.mark.parametrize("source", [SEPTEMBER, NOVEMBER], ids=["september", "november"])
+def test_follow_sizes_keep_the_title(source, tmp_path):
+    """Nothing important is cut at 80x24: the whole current title, its clock, the
+    current item in the tree."""
+    agenda = tmp_path / source.name
+    agenda.write_bytes(source.read_bytes())
+    from meeting_tui.run import open_session
+    from meeting_tui.store import dumps
+
+    _a, session, path, digest = open_session(str(agenda), None, None)
+    for _ in range(4):
+        session.take_up_next()
+    write_atomic(path, dumps(session, str(agenda), digest))
+    title = session.item(session.current).title
+
+    async def check() -> None:
+        app = FollowApp(SessionWatcher(path), poll=None, tick=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            now = " ".join(widget_text(app.query_one("#now-text")).split())
+            assert " ".join(title.split()) in now
+            tree = app.query_one(FollowTree)
+            assert tree.cursor_node is not None and tree.cursor_node.data == session.current
+            assert "▶" in widget_text(tree)
+
+    asyncio.run(check())
