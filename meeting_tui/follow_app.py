@@ -198,7 +198,6 @@ class FollowApp(App[None]):
         if state.session is not None and state.session is not self.session:
             self.session = state.session
             self.query_one(FollowTree).set_session(self.session)
-        await self.show_decisions()
         self.tick()
         status = self.query_one("#follow-status", Static)
         if state.problem:
@@ -210,6 +209,7 @@ class FollowApp(App[None]):
                 " ", ("q", "bold"), f" quit · read-only · read {when} · ",
                 (Path(self.watcher.path).name, "bold")))
             status.remove_class("-problem")
+        await self.show_decisions()  # last: it waits for its blocks to be mounted
 
     async def show_decisions(self) -> None:
         """One block per item with final decisions; rebuilt only when they changed.
