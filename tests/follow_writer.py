@@ -6,6 +6,8 @@ file is on disk:
     next              take up the next item          -> "saved <key> <title>"
     final TEXT        a final decision on the current item -> "saved <key> <title>"
     pause             a break                         -> "saved"
+    rename TITLE      amend the agenda: the current item gets another title
+    add TITLE         amend the agenda: an item after the current one
     quit              release the lock and end        -> "bye"
 
 Usage: python tests/follow_writer.py AGENDA SESSION
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import sys
 
+from meeting_tui.amend import AFTER
 from meeting_tui.run import open_meeting
 from meeting_tui.store import SessionFile, dumps
 
@@ -34,6 +37,13 @@ def main(agenda: str, session_path: str) -> int:
             session.toggle_final(session.current, decision.id)
         elif command == "pause":
             session.pause()
+        elif command == "rename":
+            assert session.current is not None
+            item = session.item(session.current)
+            session.rename_item(session.current, item.number, rest)
+        elif command == "add":
+            assert session.current is not None
+            session.add_item(session.current, AFTER, None, rest)
         elif command == "quit":
             break
         else:

@@ -148,6 +148,27 @@ async def test_follows_a_second_process_within_a_second(agenda, tmp_path):
         await writer.stop()
 
 
+async def test_follows_amendments_of_the_agenda(agenda, tmp_path):
+    """The agenda as amended in the session file: a renamed current item, an added one."""
+    session = tmp_path / "meeting.session.toml"
+    writer = await Writer.start(agenda, session)
+    try:
+        await writer.do("next")
+        app = FollowApp(SessionWatcher(session))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await shows(pilot, app, "Opening of the meeting")
+            await writer.do("rename Opening and adoption of the agenda")
+            assert await shows(pilot, app, "1   Opening and adoption of the agenda") < WITHIN
+            await writer.do("add Election of the Bureau")
+            tree = app.query_one(FollowTree)
+            start = time.monotonic()
+            while "Election of the Bureau" not in widget_text(tree):
+                assert time.monotonic() - start < WITHIN, widget_text(tree)
+                await pilot.pause(0.02)
+    finally:
+        await writer.stop()
+
+
 async def test_never_writes_and_survives_replacement_and_absence(agenda, tmp_path):
     session = tmp_path / "meeting.session.toml"
     writer = await Writer.start(agenda, session)
