@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,16 +92,18 @@ class Agenda:
     def find(self, key: str) -> Item | None:
         return next((item for item in self.walk() if item.key == key), None)
 
-    def to_json(self) -> dict:
+    def to_json(self, extra: Callable[[Item], dict] | None = None) -> dict:
+        """The tree as plain data; ``extra`` adds fields to each item (the amendments)."""
         return {
             "header": list(self.header),
-            "items": [_item_json(item) for item in self.items],
+            "items": [_item_json(item, extra) for item in self.items],
             "next_meetings": list(self.next_meetings),
             "end_marker": self.end_marker,
         }
 
-    def outline(self) -> str:
-        """The tree as an indented outline, one item a line."""
+    def outline(self, note: Callable[[Item], str] | None = None) -> str:
+        """The tree as an indented outline, one item a line (``note``: said after an
+        item's title in brackets, such as what amended it)."""
         lines: list[str] = [*self.header]
         if lines:
             lines.append("")
@@ -109,9 +111,11 @@ class Agenda:
         def emit(item: Item, depth: int) -> None:
             plan = f"  [{item.planned_minutes} min]" if item.planned_minutes else ""
             bullet = item.number or "•"
-            lines.append(f"{'    ' * depth}{bullet} {item.title}{plan}")
-            for note in item.notes:
-                lines.append(f"{'    ' * (depth + 1)}  | {note}")
+            said = note(item) if note else ""
+            lines.append(f"{'    ' * depth}{bullet} {item.title}{plan}"
+                         + (f"  [{said}]" if said else ""))
+            for line in item.notes:
+                lines.append(f"{'    ' * (depth + 1)}  | {line}")
             for child in item.children:
                 emit(child, depth + 1)
 
@@ -132,15 +136,18 @@ PLACES = (
 )
 
 
-def _item_json(item: Item) -> dict:
-    return {
+def _item_json(item: Item, extra: Callable[[Item], dict] | None = None) -> dict:
+    data = {
         "number": item.number,
         "title": item.title,
         "line": item.line,
         "planned_minutes": item.planned_minutes,
         "notes": list(item.notes),
-        "children": [_item_json(child) for child in item.children],
+        "children": [_item_json(child, extra) for child in item.children],
     }
+    if extra is not None:
+        data.update(extra(item))
+    return data
 
 
 def load_agenda(path: str | Path) -> Agenda:

@@ -222,6 +222,21 @@ def apply(agenda: Agenda, amendments: Sequence[Amendment], finder: Finder | None
     )
 
 
+def describe(amended: Amended, key: str) -> str:
+    """What the meeting did to the item, in a few words ("" if nothing)."""
+    marks = amended.marks.get(key, frozenset())
+    if not marks:
+        return ""
+    if ADDED in marks:
+        return "added during the meeting"
+    done = " and ".join(word for word in (RENAMED, MOVED) if word in marks)
+    text = f"{done} during the meeting"
+    if key in amended.was:
+        number, title = amended.was[key]
+        text += f" (the agenda: {number} {title})" if number else f" (the agenda: {title})"
+    return text
+
+
 def next_added_key(amendments: Iterable[Amendment]) -> str:
     """A key no added item ever had ("+1", "+2" …): removed ones are not reused."""
     highest = 0

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, TextArea, Tree
 
+from .app_amend import AMEND_PALETTE_NAMES, AmendActions
 from .app_decisions import DecisionsActions
 from .app_saving import SavingActions
 from .autosave import Autosaver
@@ -56,10 +57,11 @@ PALETTE_NAMES = {
     "save_as": "Save as… (to another file)",
     "help": "Keys (help)",
     "quit_meeting": "Quit the meeting",
+    **AMEND_PALETTE_NAMES,
 }
 
 
-class MeetingApp(SavingActions, DecisionsActions, App[None]):
+class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "meeting-tui"
     COMMANDS = App.COMMANDS | {ItemsProvider}
@@ -67,11 +69,14 @@ class MeetingApp(SavingActions, DecisionsActions, App[None]):
     # typist's "a" followed by text lands that text in the editor, and "escape f" never
     # types the f. check_action lets a key through to the editor (or a dialog) instead.
     BINDINGS = [
-        Binding(k.key, k.action, k.label, show=k.show, id=k.action, priority=True)
+        Binding(k.key, k.action, k.label, show=k.show, id=k.action, priority=True,
+                group=Binding.Group(k.group) if k.group else None)
         for k in KEYS
         if k.action not in ("command_palette", "focus_next")
     ]
     KEY_ACTIONS = frozenset(k.action for k in KEYS)
+    # Below 100 columns the footer leaves out its key groups (app.tcss): they would be cut.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     EDITOR_ACTIONS = frozenset({"leave_editor", "save"})
 
     def __init__(

@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.message import Message
 from textual.timer import Timer
 
+from .app_amend import AMEND_ACTIONS
 from .autosave import Autosaver
 from .lock import Locked, SessionLock
 from .screens import PromptScreen
@@ -34,7 +35,7 @@ READ_ONLY_ACTIONS = frozenset({
 ITEM_ACTIONS = frozenset({
     "take_up", "add_decision", "edit_decision", "toggle_final", "delete_decision",
     "toggle_skip", "set_plan", "copy_item_decisions",
-})
+}) | AMEND_ACTIONS
 
 
 def describe_error(error: BaseException) -> str:

@@ -27,10 +27,44 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
     agenda = load_agenda(args.file)
     _print_warnings(agenda)
+    if args.session:
+        return _print_amended(agenda, args)
     if args.json:
         print(json.dumps(agenda.to_json(), ensure_ascii=False, indent=2))
     else:
         print(agenda.outline())
+    return 0
+
+
+def _print_amended(agenda, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """The agenda as the session amended it (the agenda file itself is never changed)."""
+    from .amend import ADDED, describe
+    from .store import agenda_hash, build, read_document, with_backup_hint
+    from .textfile import read_agenda_text
+
+    try:
+        doc = read_document(args.session)
+        loaded = build(doc, agenda, args.session,
+                       digest=agenda_hash(read_agenda_text(args.file)))
+    except InputError as error:
+        raise with_backup_hint(error, args.session) from None
+    _print_change(loaded)
+    amended = loaded.session.amended
+
+    def fields(item) -> dict:  # type: ignore[no-untyped-def]
+        marks = amended.marks.get(item.key, frozenset())
+        data: dict = {"amended": sorted(marks)}
+        if ADDED in marks:
+            data["line"] = None  # not in the agenda file
+        if item.key in amended.was:
+            number, title = amended.was[item.key]
+            data["was"] = {"number": number, "title": title}
+        return data
+
+    if args.json:
+        print(json.dumps(amended.agenda.to_json(fields), ensure_ascii=False, indent=2))
+    else:
+        print(amended.agenda.outline(lambda item: describe(amended, item.key)))
     return 0
 
 
@@ -44,6 +78,8 @@ def _agenda_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("agenda", help="print the parsed agenda as an outline (or JSON)")
     p.add_argument("file", help="agenda text file")
     p.add_argument("--json", action="store_true", help="print the tree as JSON")
+    p.add_argument("--session", metavar="SESSION",
+                   help="print the agenda as this session amended it during the meeting")
     p.set_defaults(func=cmd_agenda)
 
 

@@ -12,6 +12,7 @@ class Key:
     label: str  # short footer label
     help: str  # one line for the help screen and the README
     show: bool = True  # shown in the footer
+    group: str | None = None  # keys of a group share one footer label
 
     @property
     def display(self) -> str:
@@ -19,8 +20,12 @@ class Key:
 
 
 # Textual names some keys by words; people know them by their characters.
-SHOWN = {"question_mark": "?", "full_stop": ".", "comma": ",", "slash": "/"}
+SHOWN = {"question_mark": "?", "full_stop": ".", "comma": ",", "slash": "/",
+         "left_square_bracket": "[", "right_square_bracket": "]"}
 
+
+# The footer label of the keys that amend the agenda.
+AGENDA = "Agenda"
 
 KEYS: tuple[Key, ...] = (
     Key("space", "toggle_clock", "Clock", "start the meeting / pause for a break / resume"),
@@ -61,4 +66,18 @@ KEYS: tuple[Key, ...] = (
         "or title, run any action", show=False),
     Key("q", "quit_meeting", "Quit", "quit (saves first; if the meeting clock is running, "
         "asks whether to pause it)"),
+    # Amending the agenda: one footer group, last, so a narrow footer leaves it out
+    # rather than cut help and quit (see MeetingApp.HORIZONTAL_BREAKPOINTS).
+    Key("i", "insert_item", "Insert", "amend the agenda: add an item after the selected one "
+        "(number proposed, editable)", group=AGENDA),
+    Key("I", "insert_sub_item", "Insert under", "add a sub-item under the selected item "
+        "(after its last sub-item)", group=AGENDA),
+    Key("R", "rename_item", "Rename", "rename the selected item: its number and title",
+        group=AGENDA),
+    Key("left_square_bracket,alt+up", "move_item_up", "Move up", "move the selected item up "
+        "among its siblings (sub-items move with it)", group=AGENDA),
+    Key("right_square_bracket,alt+down", "move_item_down", "Move down", "move the selected "
+        "item down among its siblings", group=AGENDA),
+    Key("D", "remove_item", "Remove", "remove the selected item (and its sub-items) from the "
+        "agenda, after a confirmation; refused if it has decisions", group=AGENDA),
 )

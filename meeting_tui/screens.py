@@ -96,6 +96,7 @@ class HelpScreen(ModalScreen[None]):
             ("◇2 ◆1", "two draft decisions, one final"),
             ("12m", "time spent on the item"),
             ("over", "past its planned time (the item with its sub-items)"),
+            ("+ ~", "agenda amended during the meeting: an item added · renamed or moved"),
         ):
             legend.add_row(mark, meaning)
         editor = Table.grid(padding=(0, 2))
@@ -322,3 +323,45 @@ class ExportScreen(ModalScreen["str | None"]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+
+
+class ItemScreen(ModalScreen["tuple[str, str] | None"]):
+    """An agenda item's number and title, for an item added or renamed during the
+    meeting: (number, title), or None on escape. The title cannot be empty."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, question: str, number: str, title: str, hint: str) -> None:
+        super().__init__()
+        self.question = question
+        self.number = number
+        self.title = title
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="question")
+            with Horizontal(id="item-fields"):
+                yield Input(self.number, placeholder="number", id="item-number")
+                yield Input(self.title, placeholder="title", id="item-title")
+            yield Label(self.hint, id="item-hint", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#item-title", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        title = self.query_one("#item-title", Input)
+        if event.input.id == "item-number" and not title.value.strip():
+            title.focus()  # enter in the number goes on to the title
+            return
+        if not title.value.strip():
+            hint = self.query_one("#item-hint", Label)
+            hint.update("An item needs a title.")
+            hint.add_class("error")
+            title.focus()
+            return
+        self.dismiss((self.query_one("#item-number", Input).value, title.value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

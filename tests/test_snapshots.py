@@ -48,3 +48,21 @@ def test_main_screen_in_progress(snap_compare, make_app, clock, agenda, size):
 
 def test_help_screen(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=(120, 40), press=["question_mark"])
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_main_screen_amended(snap_compare, make_app, size):
+    """An item added (+), one renamed and one moved (~), the added one selected."""
+
+    async def amend(pilot):
+        app = pilot.app
+        session = app.session
+        session.rename_item("2.3", "2.3", "Decision on the theme of the next monitoring round")
+        session.move_item("4", -1)
+        key = session.add_item("1", "after", "1bis", "Urgent matter raised by a Party")
+        app.agenda_amended(key, "amended")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=amend)

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ..amend import ADDED
 from ..clock import format_minutes
 from ..session import UNMATCHED_NODE, ItemStatus, Session, unmatched_index, unmatched_node
 
@@ -48,13 +49,16 @@ class AgendaTree(Tree[str]):
         self.populate()
 
     def populate(self) -> None:
+        """(Re)build the nodes from the agenda as amended; folded sections stay folded."""
+        folded = {key for key, node in self.nodes.items()
+                  if node.allow_expand and not node.is_expanded}
         self.clear()
         self.nodes.clear()
 
         def add(parent: TreeNode[str], items, depth: int) -> None:
             for item in items:
                 if item.children:
-                    node = parent.add(item.key, data=item.key, expand=True)
+                    node = parent.add(item.key, data=item.key, expand=item.key not in folded)
                     add(node, item.children, depth + 1)
                 else:
                     node = parent.add_leaf(item.key, data=item.key)
@@ -133,6 +137,9 @@ class AgendaTree(Tree[str]):
         width = self.size.width - scrollbar - self.depth.get(key, 0) * self.guide_depth - icon
         label = Text(no_wrap=True, overflow="ellipsis", end="")
         label.append(f"{mark} ", mark_style)
+        amended = session.marks(key)
+        if amended:
+            label.append("+ " if ADDED in amended else "~ ", "bold magenta")
         if item.number:
             label.append(f"{item.number} ", "bold")
         label.append(item.title)

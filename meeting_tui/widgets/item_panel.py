@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..amend import describe
 from ..clock import format_duration
 from ..session import Decision, Session, UnmatchedEntry
 from .top_bar import LEVEL_STYLE
@@ -103,6 +104,9 @@ class ItemPanel(Vertical):
         text.append(item.title, "bold")
         for note in item.notes:
             text.append(f"\n{note}", "dim")
+        amended = describe(self.session.amended, key)
+        if amended:
+            text.append(f"\n{amended[0].upper()}{amended[1:]}", "italic magenta")
         heading.update(text)
         state = self.session.peek(key)
         decisions.show(state.decisions if state else [], keep_decision)
