@@ -1,4 +1,4 @@
-"""Startup: a generated 5,000-item agenda is on screen within 1.5x a bare Textual app.
+"""Startup: a generated 5,000-item agenda is on screen within 1.3x a bare Textual app.
 
     .venv/bin/python benchmarks/bench_startup.py [--items 5000] [--runs 7]
 
@@ -15,7 +15,10 @@ and a Footer, fed the parsed agenda as JSON. Runs alternate baseline / app after
 unmeasured warm-up of each. The same is done for the bundled agendas (agendas/*.txt).
 
 Prints a table, writes benchmarks/results/startup.json, and exits 1 if the generated
-agenda misses the target (app median > 1.5x baseline median).
+agenda misses the target (app median > 1.3x baseline median).
+
+Children run without PYTHONDONTWRITEBYTECODE, so the warm-up leaves the
+bytecode caches an installed app has (pip compiles them when it installs).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ import sys
 import tempfile
 import termios
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +54,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 BARE_APP = HERE / "bare_tree_app.py"
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.3
 COLUMNS, LINES = 120, 40
 UTF8 = "C.UTF-8"
 
@@ -95,14 +99,23 @@ def markers_for(agenda: Agenda) -> tuple[str, ...]:
 
 
 def time_to_screen(
-    argv: list[str], cwd: Path, markers: tuple[str, ...], timeout: float
+    argv: list[str],
+    cwd: Path,
+    markers: tuple[str, ...],
+    timeout: float,
+    after: Callable[[int, int], object] | None = None,
 ) -> float:
-    """Seconds from starting `argv` in a new pty until every marker has been drawn."""
+    """Seconds from starting `argv` in a new pty until every marker has been drawn.
+
+    `after(master_fd, pid)`, if given, runs once the markers are drawn and before the
+    process is killed (to type into it, or read its memory)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env.update(TERM="xterm-256color", LANG=UTF8, LC_ALL=UTF8, COLORTERM="truecolor")
     env.pop("TEXTUAL", None)  # no devtools
+    # An installed app has its bytecode compiled (pip does it): let the warm-up write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     def controlling_terminal() -> None:
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
@@ -134,7 +147,10 @@ def time_to_screen(
             raw += decoder.decode(chunk)
             text = screen_text(raw)
             if all(marker in text for marker in markers):
-                return time.perf_counter() - start
+                seconds = time.perf_counter() - start
+                if after is not None:
+                    after(master, proc.pid)
+                return seconds
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
