@@ -304,24 +304,16 @@ SERVE_MISSING = ("serve needs the optional extra: pip install 'meeting-tui[serve
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import shlex
-    from pathlib import Path
-
     from .follow import SessionWatcher
 
     SessionWatcher(args.session).load()  # bad input is said here, not in each browser
     try:
-        from textual_serve.server import Server
+        from .serve import serve
     except ImportError:
         print(f"meeting-tui: {SERVE_MISSING}", file=sys.stderr)
         return EXIT_INPUT
-    session = Path(args.session).resolve()
-    # Each browser gets its own follow process; sys.executable, so PATH does not matter.
-    command = shlex.join([sys.executable, "-m", "meeting_tui", "follow", str(session)])
-    server = Server(command, host=args.host, port=args.port,
-                    title=f"meeting-tui follow {session.name}")
     try:
-        server.serve()
+        serve(args.session, args.host, args.port)
     except OSError as exc:  # the port is taken, the host is not this machine's, ...
         print(f"meeting-tui: cannot serve on {args.host}:{args.port} "
               f"({exc.strerror or exc})", file=sys.stderr)

@@ -230,6 +230,7 @@ def test_serve_without_the_extra(tmp_path, capsys, monkeypatch, agenda):
     _a, session, path, digest = open_session(str(agenda), None, None)
     write_atomic(path, dumps(session, str(agenda), digest))
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import fails
+    monkeypatch.delitem(sys.modules, "meeting_tui.serve", raising=False)
     assert main(["serve", str(path)]) == 2
     err = capsys.readouterr().err
     assert err == "meeting-tui: serve needs the optional extra: pip install " \

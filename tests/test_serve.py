@@ -16,6 +16,7 @@ import struct
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,13 @@ def stop(proc: subprocess.Popen) -> None:
             proc.wait(timeout=15)
 
 
+def fetch(port: int, host_header: str) -> str:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/",
+                                     headers={"Host": host_header})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read().decode()
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     return struct.unpack(">II", data[16:24])
@@ -83,6 +91,10 @@ async def test_serve_shows_the_current_item_in_chromium(tmp_path):
         assert title == "Monitoring of the implementation of the Lanzarote Convention"
         server = start_serve(session, port, tmp_path / "serve.log")
         await asyncio.to_thread(wait_for_port, port, server)
+        # The page sends the browser back to the address it came by (not to the address
+        # listened on, which for 0.0.0.0 would lead nowhere).
+        page = await asyncio.to_thread(fetch, port, "meeting-room.example:8123")
+        assert 'data-session-websocket-url="ws://meeting-room.example:8123/ws"' in page
         async with open_page(f"http://127.0.0.1:{port}/", width=WIDTH, height=HEIGHT) as page:
             first = await page.wait_for_text(title, timeout=60)
             shot = await page.screenshot(tmp_path / "serve.png")
