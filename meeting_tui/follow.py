@@ -63,8 +63,8 @@ class SessionWatcher:
         what the view shows changed (a new version, or a problem came or went)."""
         try:
             stamp = file_stamp(self.path)
-        except OSError:  # the folder is gone, say: as good as missing
-            stamp = None
+        except OSError:  # not readable, not a folder any more, ...: let the load say
+            return self._reload(raise_errors=False)
         if stamp is None:
             if self._stamp is None and self.state.problem:
                 return False
@@ -118,6 +118,12 @@ class SessionWatcher:
             # The file's name, not its whole path: this goes on one line of a screen.
             where = Path(exc.path).name + (f":{exc.line}" if exc.line is not None else "")
             return self._set_problem(f"{where}: {exc.problem}; showing the last version read")
+        except Exception as exc:  # a hand-edited file that trips the loader: not a crash
+            error = InputError(self.path, f"cannot be loaded ({type(exc).__name__}: {exc})")
+            if raise_errors:
+                raise error from None
+            return self._set_problem(f"{self.path.name}: {error.problem}; showing the last "
+                                     "version read")
         if not self.drafts:
             without_drafts(loaded.session)
         self.state = FollowState(loaded.session, None, self.now(), self.state.version + 1)

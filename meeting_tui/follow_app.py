@@ -32,7 +32,7 @@ POLL_SECONDS = 0.25
 
 
 def heading_line(session: Session) -> Text:
-    """Meeting title on the left; the day and state, and the wall clock, on the right."""
+    """One line: the meeting title, the day and its state, the wall clock."""
     now = session.now()
     state = session.meeting_state
     return Text.assemble(

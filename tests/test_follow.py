@@ -307,3 +307,29 @@ def test_follow_sizes_keep_the_title(source, tmp_path):
             assert "▶" in widget_text(tree)
 
     asyncio.run(check())
+
+
+def test_unexpected_load_error_is_a_problem_not_a_crash(agenda, tmp_path, monkeypatch):
+    """Whatever a hand-edited file does to the loader, the view stays up and says so."""
+    import meeting_tui.follow as follow
+    from meeting_tui.run import open_session
+    from meeting_tui.store import dumps
+    from meeting_tui.textfile import InputError
+
+    _a, session, path, digest = open_session(str(agenda), None, None)
+    write_atomic(path, dumps(session, str(agenda), digest))
+    watcher = SessionWatcher(path)
+    first = watcher.load().session
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("odd")
+
+    monkeypatch.setattr(follow, "build", broken)
+    session.take_up_next()
+    write_atomic(path, dumps(session, str(agenda), digest))
+    assert watcher.poll() is True
+    assert watcher.state.session is first
+    assert "cannot be loaded (ValueError: odd)" in (watcher.state.problem or "")
+    with pytest.raises(InputError):
+        SessionWatcher(path).load()
+
