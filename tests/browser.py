@@ -8,6 +8,11 @@ sees that assignment), and the test reads the buffer's rows through xterm's publ
 (``buffer.active.getLine(y).translateToString()``): the very characters the canvas
 draws. A screenshot of the page is taken beside it.
 
+Chromium's one-shot ``--dump-dom`` and ``--screenshot`` (with ``--virtual-time-budget``)
+were tried first: the DOM had xterm's empty layers and no text, and the picture was
+textual-serve's intro dialog, because virtual time does not wait for the follow
+process to start and send its first screen. Hence a page kept open and driven.
+
 Only the standard library and aiohttp (which textual-serve brings) are used.
 """
 
