@@ -290,3 +290,21 @@ def test_agenda_with_a_bad_session_is_one_line_and_status_2(tmp_path, capsys):
     bad.write_text('format = 3\n[[amendments]]\nop = "split"\nitem = "1"\n', encoding="utf-8")
     assert main(["agenda", str(agenda), "--session", str(bad)]) == 2
     assert "unknown amendment 'split'" in capsys.readouterr().err
+
+
+async def test_arrows_sent_just_before_an_amendment_key_move_the_cursor_first(make_app):
+    """As a fast typist or a script sends them: the amendment is for the item reached."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("down", "down", "R"):
+            app.post_message(events.Key(key, "R" if key == "R" else None))
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ItemScreen)
+        assert app.screen.question.startswith("Rename 2.1 ")
+        await pilot.press("escape")
+        for key in ("up", "up", "right_square_bracket"):
+            app.post_message(events.Key(key, "]" if key != "up" else None))
+        await pilot.pause(0.3)
+        assert [item.key for item in app.session.agenda.items][:2] == ["2", "1"]
