@@ -9,6 +9,7 @@ nothing here takes the lock or writes a file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -87,18 +88,45 @@ def clock_value(session: Session) -> tuple[str, str | None]:
     return format_duration(seconds), session.time_level(key, now)
 
 
-def decision_blocks(session: Session, doc: Document) -> list[tuple[bool, RenderableType]]:
+def decisions_signature(session: Session) -> tuple:
+    """All the decisions panel depends on, cheap to compare: the items (as amended),
+    the decisions and the current item. Building the list of a long meeting is not."""
+    return (
+        session.current,
+        tuple((item.key, item.number, item.title) for item in session.order),
+        tuple((key, d.id, d.status, d.text) for key, state in session.states.items()
+              for d in state.decisions),
+        tuple((e.number, e.title, tuple((d.id, d.status, d.text) for d in e.state.decisions))
+              for e in session.unmatched),
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the decisions panel: the count line, or one item and its final
+    decisions. ``shown`` is what it shows, compared to skip unchanged blocks."""
+
+    id: str
+    current: bool
+    shown: object
+    renderable: RenderableType = field(compare=False)
+
+
+def decision_blocks(session: Session, doc: Document) -> list[Block]:
     """The final decisions as the List of decisions numbers them, under their items:
-    one block per item, flagged True for the current item's (its heading stands out)."""
+    one block per item; the current item's heading stands out."""
     if not doc.count:
-        return [(False, Text("No final decision yet.", style="dim italic"))]
+        text = "No final decision yet."
+        return [Block("count", False, text, Text(text, style="dim italic"))]
     current = session.item(session.current) if session.current else None
-    blocks: list[tuple[bool, RenderableType]] = [
-        (False, Text(f"{count_phrase(doc.count)} so far", style="dim"))]
+    text = f"{count_phrase(doc.count)} so far"
+    blocks = [Block("count", False, text, Text(text, style="dim"))]
+    seen: dict[str, int] = {}
     for section in doc.sections:
         is_current = current is not None and (section.number, section.title) == (
             current.number, current.title)
-        indent = (1, 0, 0, 2 * section.depth)  # a blank line above each item
+        key = f"{section.depth}:{section.number}:{section.title}"
+        seen[key] = seen.get(key, 0) + 1
         parts: list[RenderableType] = [
             Text(section.heading, style="bold yellow" if is_current else "bold")]
         for entry in section.entries:
@@ -107,7 +135,9 @@ def decision_blocks(session: Session, doc: Document) -> list[tuple[bool, Rendera
             grid.add_column(ratio=1)
             grid.add_row(Text(f"{entry.number}.", style="bold green"), Text(entry.text))
             parts.append(grid)
-        blocks.append((is_current, Padding(Group(*parts), indent)))
+        indent = (1, 0, 0, 2 * section.depth)  # a blank line above each item
+        blocks.append(Block(f"{key}:{seen[key]}", is_current, section,
+                            Padding(Group(*parts), indent)))
     return blocks
 
 
@@ -157,7 +187,9 @@ class FollowApp(App[None]):
         self.watcher = watcher
         self.poll_seconds = poll
         self.ticking = tick
-        self._decisions_shown: tuple[Document, str | None] | None = None
+        self._blocks: dict[str, tuple[Block, Static]] = {}
+        self._decisions_count: int | None = None
+        self._signature: tuple | None = None
         if watcher.state.session is None:
             watcher.load()
         assert watcher.state.session is not None
@@ -212,23 +244,50 @@ class FollowApp(App[None]):
         await self.show_decisions()  # last: it waits for its blocks to be mounted
 
     async def show_decisions(self) -> None:
-        """One block per item with final decisions; rebuilt only when they changed.
-        The current item's block is scrolled into sight: it is what the room follows;
-        with none, a new decision anywhere scrolls to the end."""
-        doc = build_document(self.session)
-        shown = (doc, self.session.current)
-        if shown == self._decisions_shown:
-            return
-        count_before = self._decisions_shown[0].count if self._decisions_shown else None
-        self._decisions_shown = shown
+        """One widget per block, and only the blocks that changed are touched: laying
+        out a long list again on every change would take seconds. The current item's
+        block is scrolled into sight when it changes: it is what the room follows;
+        otherwise a new decision anywhere scrolls to the end."""
         box = self.query_one("#follow-decisions", VerticalScroll)
-        await box.remove_children()
-        blocks = [Static(renderable, classes="decisions" + (" -current" if current else ""))
-                  for current, renderable in decision_blocks(self.session, doc)]
-        await box.mount_all(blocks)
-        target = next((b for b in blocks if b.has_class("-current")), None)
-        if target is not None:
-            self.call_after_refresh(box.scroll_to_widget, target, animate=False, top=True)
+        signature = decisions_signature(self.session)
+        if signature == self._signature:
+            return  # the clock moved, or the plans: nothing here changed
+        self._signature = signature
+        doc = build_document(self.session)
+        blocks = decision_blocks(self.session, doc)
+        old = self._blocks
+        ids = [block.id for block in blocks]
+        if [i for i in ids if i in old] != [i for i in old if i in set(ids)]:
+            await box.remove_children()  # the items were reordered: start again
+            old = {}
+        gone = [widget for i, (_, widget) in old.items() if i not in set(ids)]
+        if gone:
+            await box.remove_children(gone)
+        shown: dict[str, tuple[Block, Static]] = {}
+        scroll_to: Static | None = None
+        if not old:  # all new: mounted at once
+            await box.mount_all([Static(block.renderable, classes="decisions")
+                                 for block in blocks])
+            old = {block.id: (block, widget) for block, widget in zip(
+                blocks, box.query_children(Static), strict=True)}
+            scroll_to = next((old[b.id][1] for b in blocks if b.current), None)
+        for index, block in enumerate(blocks):
+            previous = old.get(block.id)
+            if previous is None:
+                widget = Static(block.renderable, classes="decisions")
+                await box.mount(widget, before=index if index < len(box.children) else None)
+            else:
+                widget = previous[1]
+                if previous[0] != block:
+                    widget.update(block.renderable)
+            widget.set_class(block.current, "-current")
+            if block.current and (previous is None or previous[0] != block):
+                scroll_to = widget
+            shown[block.id] = (block, widget)
+        self._blocks = shown
+        count_before, self._decisions_count = self._decisions_count, doc.count
+        if scroll_to is not None:
+            self.call_after_refresh(box.scroll_to_widget, scroll_to, animate=False, top=True)
         elif count_before is not None and doc.count != count_before:
             self.call_after_refresh(box.scroll_end, animate=False)
 
