@@ -333,3 +333,37 @@ def test_unexpected_load_error_is_a_problem_not_a_crash(agenda, tmp_path, monkey
     with pytest.raises(InputError):
         SessionWatcher(path).load()
 
+
+async def test_decision_blocks_are_kept_when_unchanged(agenda, tmp_path):
+    """A change redraws only the blocks it changes: a long meeting's list is not laid
+    out again on every save."""
+    from meeting_tui.run import open_session
+    from meeting_tui.store import dumps
+
+    _a, session, path, digest = open_session(str(agenda), None, None)
+
+    def save() -> None:
+        write_atomic(path, dumps(session, str(agenda), digest))
+
+    for _ in range(3):
+        session.take_up_next()
+        decision = session.add_decision(session.current, f"Took note of {session.current}.")
+        session.toggle_final(session.current, decision.id)
+    save()
+    app = FollowApp(SessionWatcher(path), poll=None, tick=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        before = {block.id: widget for block, widget in app._blocks.values()}
+        assert len(before) == 4  # the count line and three items
+        decision = session.add_decision(session.current, "Agreed to continue.")
+        session.toggle_final(session.current, decision.id)
+        save()
+        assert app.watcher.poll()
+        await app.show_state()
+        await pilot.pause()
+        after = {block.id: widget for block, widget in app._blocks.values()}
+        assert after.keys() == before.keys()
+        kept = [i for i in after if after[i] is before[i]]
+        assert len(kept) == 4  # the same widgets; two of them updated in place
+        assert "2. Agreed to continue." not in decisions_text(app)
+        assert "4. Agreed to continue." in decisions_text(app)
+
