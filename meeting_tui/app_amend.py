@@ -7,6 +7,7 @@ here they get their dialogs, and the tree is rebuilt from the agenda as amended.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .amend import AFTER, UNDER, AmendError, describe, propose_number
@@ -37,7 +38,7 @@ AMEND_PALETTE_NAMES = {
 class AmendActions(_AppBase):
     """The agenda amended during the meeting (the agenda file is never changed)."""
 
-    def _when_tree_caught_up(self, act, *args) -> None:  # type: ignore[no-untyped-def]
+    def _when_tree_caught_up(self, act: Callable[..., None], *args: object) -> None:
         """Run ``act`` once the keys already sent to the tree have moved its cursor: an
         arrow typed just before R (or sent with it by a script) must act first, or the
         amendment would hit the item the cursor was leaving. Such a key goes from the

@@ -356,3 +356,14 @@ def test_the_report_uses_the_agenda_as_amended():
         ("1", "Opening of the meeting"), ("1bis", "Welcome")]
     assert ("4", "Budget 2026") in [(i["number"], i["title"]) for i in items]
     assert "Close" not in [i["title"] for i in items]
+
+
+def test_the_amendments_are_domain_core_without_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, meeting_tui.amend, meeting_tui.session, meeting_tui.store; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
