@@ -1,10 +1,11 @@
 """The app's side of durability (a mixin of MeetingApp).
 
-After every change the session is serialized on the UI thread and written by the
-autosaver's thread. What can go wrong is shown in a persistent line above the footer
-(``SaveStatus``), not only in a toast: a write that fails (the app keeps everything in
-memory and retries every few seconds; ``w`` saves to another file), a file changed by
-someone else (left alone; the session goes to a conflict copy), a read-only session.
+After every change a snapshot of the session is taken on the UI thread; the
+autosaver's thread turns it into TOML and writes it. What can go wrong is shown in a
+persistent line above the footer (``SaveStatus``), not only in a toast: a write that
+fails (the app keeps everything in memory and retries every few seconds; ``w`` saves to
+another file), a file changed by someone else (left alone; the session goes to a
+conflict copy), a read-only session.
 Entries of a changed agenda that match no item are shown under "Unmatched".
 """
 
@@ -20,7 +21,7 @@ from .autosave import Autosaver
 from .lock import Locked, SessionLock
 from .screens import PromptScreen
 from .session import UnmatchedEntry, unmatched_index
-from .store import SessionFile, dumps
+from .store import Serializer, SessionFile, dumps, to_document
 from .widgets.save_status import SaveStatus
 
 TYPING_SAVE_DELAY = 0.4  # seconds from the first unsaved keystroke to the write
@@ -63,6 +64,7 @@ class SavingActions:
             session_file = (SessionFile(self.session_path, None, None) if read_only
                             else SessionFile.as_it_is(self.session_path))
         self.autosaver = Autosaver(session_file, on_result=self._saved)
+        self.serializer = Serializer()  # used on the writer thread only
         self.save_error: Exception | None = None
         self.left_alone: Path | None = None  # the file someone else changed
         self.viewing_unmatched: int | None = None  # index in session.unmatched
@@ -76,8 +78,11 @@ class SavingActions:
             self._typing_timer = None
         if self.read_only:
             return
-        text = dumps(self.session, self.agenda_path, self.digest)
-        self.autosaver.submit(self.session.revision, text)
+        # The snapshot is taken here, where the session changes (plain new dicts of
+        # immutable values); the TOML is made on the writer thread.
+        doc = to_document(self.session, self.agenda_path, self.digest)
+        serializer = self.serializer
+        self.autosaver.submit(self.session.revision, lambda: serializer.text(doc))
 
     def save_soon(self) -> None:
         """While typing: one write at most TYPING_SAVE_DELAY after the first change."""

@@ -1,7 +1,8 @@
 """Saving off the UI thread, newest snapshot wins.
 
-The UI serializes the session (fast, and consistent because it happens where the
-session changes) and hands the text over; one writer thread writes it. Snapshots
+The UI takes a snapshot of the session (fast, and consistent because it happens where
+the session changes) and hands it over; one writer thread turns it into text and
+writes it, so neither the TOML nor the disk holds up typing. Snapshots
 queued while a write is under way collapse into the newest, so the file on disk only
 ever moves forward and typing never waits on the disk. A failed write is reported,
 never retried here: the UI keeps everything in memory and submits again.
@@ -24,7 +25,7 @@ class Autosaver:
         self.file = target if isinstance(target, SessionFile) else SessionFile.as_it_is(target)
         self._on_result = on_result
         self._cond = threading.Condition()
-        self._pending: tuple[int, str] | None = None
+        self._pending: tuple[int, str | Callable[[], str]] | None = None
         self._busy = False
         self._closed = False
         self.saved_revision = -1
@@ -37,7 +38,10 @@ class Autosaver:
         """Where the session goes (a conflict copy once the file changed under us)."""
         return self.file.path
 
-    def submit(self, revision: int, text: str) -> None:
+    def submit(self, revision: int, text: str | Callable[[], str]) -> None:
+        """Queue a save. ``text`` may be a function that makes it: it is then called on
+        the writer thread, so turning a large session into TOML never holds up typing
+        (and a snapshot superseded before its turn is never turned into text at all)."""
         with self._cond:
             self._pending = (revision, text)
             self._cond.notify_all()
@@ -68,7 +72,7 @@ class Autosaver:
             error: Exception | None = None
             left_alone: Path | None = None
             try:
-                left_alone = self.file.save(text)
+                left_alone = self.file.save(text if isinstance(text, str) else text())
             except Exception as exc:  # disk full, folder gone: the UI keeps everything
                 error = exc
             with self._cond:

@@ -191,7 +191,8 @@ class AgendaTree(Tree[str]):
             return
         parent = node.parent
         while parent is not None:
-            parent.expand()
+            if not parent.is_expanded:  # expand() rebuilds every line of the tree
+                parent.expand()
             parent = parent.parent
         self.move_cursor(node)
 
