@@ -72,7 +72,7 @@ STARTUP_RATIO = bench_startup.TARGET_RATIO
 KEY_MEDIAN_MS, KEY_WORST_MS = 20.0, 50.0
 NEXT_MS = 50.0
 SAVE_MS = 50.0
-SAVE_UI_MS = 5.0  # the part of a save typing waits for: well under one keystroke's budget
+SAVE_UI_MS = 10.0  # the part of a save typing waits for: half the keystroke median target
 MEMORY_MB = 150.0
 PARSE_S = bench_parse.TARGET_SECONDS
 
@@ -352,23 +352,31 @@ def fill_decisions(app: MeetingApp, chars: int, seed: int = 7) -> None:
         session.set_text(item.key, decision.id, text[:chars])
 
 
-async def time_saves(agenda: Path, saves: int, chars: int) -> tuple[list[float], list[float],
-                                                                     int]:
+@dataclass
+class Saves:
+    ui: list[float]  # seconds on the UI thread, one per save
+    whole: list[float]  # seconds until the file is written
+    first: float  # the first save: every item turned into TOML
+    size: int  # bytes of the file
+
+
+async def time_saves(agenda: Path, saves: int, chars: int) -> Saves:
     """Save as the app does (MeetingApp.save_now, then its writer thread), each after a
-    one-character change. Returns the times on the UI thread, the times until the file
-    is written, and the file's size."""
+    one-character change to a decision, as typing does."""
     _agenda, session, session_path, digest = open_session(str(agenda), None, None)
     app = MeetingApp(session, session_path, str(agenda), digest, tick=False)
     ui, whole = [], []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         fill_decisions(app, chars)
+        start = time.perf_counter()
         app.save_now()
-        assert app.autosaver.flush(60), app.autosaver.last_error  # the first write
-        first = session.order[0].key
+        assert app.autosaver.flush(60), app.autosaver.last_error
+        first = time.perf_counter() - start
+        key = session.order[0].key
         for _ in range(saves):
-            decision = session.state(first).decisions[0]
-            session.set_text(first, decision.id, decision.text[1:] + decision.text[0])
+            decision = session.state(key).decisions[0]
+            session.set_text(key, decision.id, decision.text[1:] + decision.text[0])
             start = time.perf_counter()
             app.save_now()
             ui.append(time.perf_counter() - start)
@@ -376,7 +384,7 @@ async def time_saves(agenda: Path, saves: int, chars: int) -> tuple[list[float],
             whole.append(time.perf_counter() - start)
             await pilot.pause()
     app.autosaver.close(30)
-    return ui, whole, session_path.stat().st_size
+    return Saves(ui, whole, first, session_path.stat().st_size)
 
 
 def save_figures(settings: Settings, work: Path) -> list[Figure]:
@@ -387,7 +395,8 @@ def save_figures(settings: Settings, work: Path) -> list[Figure]:
     say(f"save: {settings.runs} saves of {items} items with {items} decisions of 500 "
         "characters ...")
     saves = max(settings.runs, 3)
-    ui, whole, size = asyncio.run(time_saves(fresh_copy(path, work), saves, 500))
+    timed = asyncio.run(time_saves(fresh_copy(path, work), saves, 500))
+    ui, whole, size = timed.ui, timed.whole, timed.size
     data = os.urandom(size)
     target = work / "raw" / "session.toml"
     target.parent.mkdir()
@@ -403,7 +412,9 @@ def save_figures(settings: Settings, work: Path) -> list[Figure]:
     return [
         Figure(f"save, to the file on disk ({what})", "ms", median(whole_ms),
                f"< {SAVE_MS:.0f} ms", median(whole_ms) < SAVE_MS, median(base_ms),
-               "write + fsync of the same bytes", whole_ms, base_ms),
+               "write + fsync of the same bytes", whole_ms, base_ms,
+               f"after a change to one decision; the first save after start "
+               f"(every item into TOML): {timed.first * 1000:.0f} ms"),
         Figure("save, its part on the UI thread (typing waits for it)", "ms", median(ui_ms),
                f"< {SAVE_UI_MS:.0f} ms", median(ui_ms) < SAVE_UI_MS, median(base_ms),
                "write + fsync of the same bytes", ui_ms, base_ms,

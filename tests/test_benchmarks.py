@@ -1,0 +1,96 @@
+"""benchmarks/run.py at tiny sizes, so the one benchmark command cannot rot unnoticed;
+and the save's fast path, which must write exactly what tomli-w writes."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import tomli_w
+
+from meeting_tui.agenda import parse_agenda
+from meeting_tui.session import Session
+from meeting_tui.store import Serializer, to_document
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = ROOT / "benchmarks" / "run.py"
+
+
+def _load_run():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("benchmarks_run", RUN)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_run_measures_every_figure_at_a_tiny_size(tmp_path: Path, capsys) -> None:
+    run = _load_run()
+    settings = run.Settings(runs=1, sizes=(20,), bundled=False, keys=4, presses=3, gap=0.01,
+                            settle=0.1)
+    out = tmp_path / "latest.json"
+    run.run(run.GROUPS, settings, out)
+    figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    names = [f["figure"] for f in figures]
+    for prefix in ("start-up, generated-20", "keystroke to screen, median",
+                   "keystroke to screen, worst", "n, take up the next item",
+                   "save, to the file", "save, its part on the UI thread", "peak RSS",
+                   "parse"):
+        assert any(name.startswith(prefix) for name in names), (prefix, names)
+    for figure in figures:
+        assert figure["median"] > 0 and figure["baseline"] > 0, figure
+        assert figure["ratio"] == figure["median"] / figure["baseline"]
+        assert isinstance(figure["pass"], bool) and figure["target"]
+    # The table printed holds the same figures, one line each.
+    printed = capsys.readouterr().out
+    for name in names:
+        assert name in printed
+
+
+def test_run_refuses_an_unknown_group() -> None:
+    done = subprocess.run([sys.executable, str(RUN), "--only", "startup,nonsense"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 2
+    assert "nonsense" in done.stderr
+
+
+def _meeting() -> Session:
+    text = "Meeting\n\n1. Opening [15 min]\n2. Reports\n2.1. Annual report\n2.2. Budget\n3. Close\n"
+    moments = iter(datetime(2025, 9, 21, 7, 0, tzinfo=UTC) + timedelta(minutes=n)
+                   for n in range(1000))
+    session = Session(parse_agenda(text, source="a.txt"), timezone="Europe/Paris",
+                      now=lambda: next(moments))
+    session.take_up(session.order[1].key)
+    for n, item in enumerate(session.order):
+        decision = session.add_decision(item.key)
+        session.set_text(item.key, decision.id,
+                         f'Decision {n}: "quoted", a back\\slash,\ttab\nand a second line'
+                         if n % 2 else f"Decision {n}")
+    session.take_up(session.order[3].key)
+    return session
+
+
+def test_serializer_writes_what_tomli_w_writes_and_follows_changes() -> None:
+    session = _meeting()
+    serializer = Serializer()
+
+    def same() -> None:
+        doc = to_document(session, "a.txt", "0" * 64)
+        assert serializer.text(doc) == tomli_w.dumps(doc, multiline_strings=True)
+
+    same()
+    key = session.order[2].key
+    decision = session.state(key).decisions[0]
+    session.set_text(key, decision.id, decision.text + " amended")
+    same()
+    session.toggle_final(key, decision.id)
+    session.set_plan(session.order[3].key, 30)
+    session.take_up(session.order[4].key)
+    same()
+    session.delete_decision(key, decision.id)
+    same()
