@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, TextArea, Tree
+from textual.widgets.tree import TreeNode
 
 from .app_amend import AMEND_PALETTE_NAMES, AmendActions
 from .app_decisions import DecisionsActions
@@ -24,7 +25,7 @@ from .app_saving import SavingActions
 from .autosave import Autosaver
 from .clock import format_duration
 from .commands import ItemsProvider
-from .keys import KEYS
+from .keys import KEYS, NAVIGATION_KEYS, bound_action
 from .lock import SessionLock
 from .report import build_report, render_text
 from .screens import ConfirmScreen, HelpScreen, NewDayScreen, PlanScreen, QuitScreen, ReportScreen
@@ -73,6 +74,11 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
                 group=Binding.Group(k.group) if k.group else None)
         for k in KEYS
         if k.action not in ("command_palette", "focus_next")
+    ] + [
+        # The keys that move a cursor are read the same way, so that "down down s" skips
+        # the item the cursor reached: from the widget's own queue they would act after s.
+        Binding(key, f"navigate('{key}')", show=False, priority=True)
+        for key in NAVIGATION_KEYS
     ]
     KEY_ACTIONS = frozenset(k.action for k in KEYS)
     # Below 100 columns the footer leaves out its key groups (app.tcss): they would be cut.
@@ -197,9 +203,24 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
             self.notify("The day has ended: space starts the next day and the item's clock")
 
     # ---------------------------------------------------------------- events
+    async def action_navigate(self, key: str) -> None:
+        """Move the focused widget's cursor as its own binding for ``key`` would, and
+        let the selection follow at once (before the next key is read)."""
+        widget = self.focused
+        if widget is None:
+            return
+        action = bound_action(widget, key)
+        if action is not None:
+            await widget.run_action(action)
+        if widget is self.tree and self.tree.cursor_node is not None:
+            self._select_node(self.tree.cursor_node)
+
     @on(Tree.NodeHighlighted, "#agenda")
     def _item_highlighted(self, event: Tree.NodeHighlighted) -> None:
-        key = event.node.data
+        self._select_node(event.node)
+
+    def _select_node(self, node: TreeNode[str | None]) -> None:
+        key = node.data
         was_unmatched = (self.viewing_unmatched is not None
                          or self.panel.unmatched_view is not None)
         if key is None or self.show_unmatched(key):
@@ -222,6 +243,9 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
 
     # ---------------------------------------------------------------- actions
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "navigate":  # elsewhere (the editor, a dialog) the key goes on
+            return len(self.screen_stack) == 1 and self.focused in (self.tree,
+                                                                    self.decision_list)
         if action not in self.KEY_ACTIONS:
             return True
         if len(self.screen_stack) > 1:

@@ -7,7 +7,6 @@ here they get their dialogs, and the tree is rebuilt from the agenda as amended.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .amend import AFTER, UNDER, AmendError, describe, propose_number
@@ -38,22 +37,6 @@ AMEND_PALETTE_NAMES = {
 class AmendActions(_AppBase):
     """The agenda amended during the meeting (the agenda file is never changed)."""
 
-    def _when_tree_caught_up(self, act: Callable[..., None], *args: object) -> None:
-        """Run ``act`` once the keys already sent to the tree have moved its cursor: an
-        arrow typed just before R (or sent with it by a script) must act first, or the
-        amendment would hit the item the cursor was leaving. Such a key goes from the
-        tree up to the app, whose binding moves the cursor; a callback passed along the
-        same queues, one after another, runs after it."""
-        chain = list(self.tree.ancestors_with_self)
-
-        def hop(level: int) -> None:
-            if level == len(chain):
-                act(*args)
-            else:
-                chain[level].call_later(hop, level + 1)
-
-        hop(0)
-
     def _amend_target(self) -> str | None:
         """The item under the tree cursor, or None (said) when it is not an item."""
         node = self.tree.cursor_node
@@ -77,10 +60,10 @@ class AmendActions(_AppBase):
 
     # ---------------------------------------------------------------- insert
     def action_insert_item(self) -> None:
-        self._when_tree_caught_up(self._insert, AFTER)
+        self._insert(AFTER)
 
     def action_insert_sub_item(self) -> None:
-        self._when_tree_caught_up(self._insert, UNDER)
+        self._insert(UNDER)
 
     def _insert(self, place: str) -> None:
         anchor = self._amend_target()
@@ -119,7 +102,7 @@ class AmendActions(_AppBase):
 
     # ---------------------------------------------------------------- rename
     def action_rename_item(self) -> None:
-        self._when_tree_caught_up(self._rename)
+        self._rename()
 
     def _rename(self) -> None:
         key = self._amend_target()
@@ -149,10 +132,10 @@ class AmendActions(_AppBase):
 
     # ---------------------------------------------------------------- move
     def action_move_item_up(self) -> None:
-        self._when_tree_caught_up(self._move, -1)
+        self._move(-1)
 
     def action_move_item_down(self) -> None:
-        self._when_tree_caught_up(self._move, +1)
+        self._move(+1)
 
     def _move(self, step: int) -> None:
         key = self._amend_target()
@@ -168,7 +151,7 @@ class AmendActions(_AppBase):
 
     # ---------------------------------------------------------------- remove
     def action_remove_item(self) -> None:
-        self._when_tree_caught_up(self._remove)
+        self._remove()
 
     def _remove(self) -> None:
         key = self._amend_target()

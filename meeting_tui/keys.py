@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.binding import Binding
+
 
 @dataclass(frozen=True)
 class Key:
@@ -81,3 +83,21 @@ KEYS: tuple[Key, ...] = (
     Key("D", "remove_item", "Remove", "remove the selected item (and its sub-items) from the "
         "agenda, after a confirmation; refused if it has decisions", group=AGENDA),
 )
+
+
+# Keys that move a cursor in the agenda or the decision list (see MeetingApp.BINDINGS).
+NAVIGATION_KEYS = ("up", "down", "left", "right", "pageup", "pagedown", "home", "end",
+                   "shift+up", "shift+down", "shift+left", "shift+right")
+
+
+def bound_action(widget: object, key: str) -> str | None:
+    """The action a widget's own bindings (its class's, then its bases') give ``key``."""
+    for cls in type(widget).__mro__:
+        for binding in vars(cls).get("BINDINGS", ()):
+            if isinstance(binding, Binding):
+                keys, action = binding.key, binding.action
+            else:
+                keys, action = binding[0], binding[1]
+            if key in (part.strip() for part in keys.split(",")):
+                return action
+    return None

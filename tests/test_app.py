@@ -311,3 +311,24 @@ async def test_the_footer_shows_the_keys_that_act_where_the_focus_is(make_app, c
         await pilot.press("escape")
         await pilot.pause()
         assert "Next" in footer(app) and "Done" not in footer(app)
+
+
+async def test_arrows_sent_just_before_an_item_key_move_the_cursor_first(make_app):
+    """Down, down, s sent at once skip the item the cursor reached, not the one it left;
+    the same for a, t and enter."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _burst(app, pilot, "")
+        for keys, check in (
+            (["down", "down", "s"], lambda: app.session.state_status("2.1") is ItemStatus.SKIPPED),
+            (["up", "enter"], lambda: app.session.current == "2"),
+            (["down", "down", "down", "a"], lambda: bool(app.session.state("2.2").decisions)),
+        ):
+            from textual import events
+
+            for key in keys:
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+            await pilot.pause(0.3)
+            assert check(), (keys, app.session.selected)
+            if app.focused is app.editor:
+                await pilot.press("escape")
