@@ -192,3 +192,21 @@ def test_duplicate_sub_numbers_warn(tmp_path: Path) -> None:
     assert [w.line for w in agenda.warnings] == [3]
     assert "line 2" in agenda.warnings[0].message
     assert [i.title for i in agenda.walk()] == ["Reports", "Chair", "Treasurer"]
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    """`meeting-tui agenda FILE | head -1`: no traceback when head closes the pipe."""
+    path = tmp_path / "long.txt"
+    path.write_text("".join(f"{n}. Item number {n} of a long agenda\n" for n in range(1, 20001)),
+                    encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "meeting_tui", "agenda", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # as head does after its line
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0, err
+    assert first.startswith(b"1 ") or b"Item number 1 " in first
+    assert err == ""
