@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -48,3 +49,20 @@ def make_app(tmp_path, clock):
         return MeetingApp(session, session_path, str(path), digest, blink=False, tick=False)
 
     return factory
+
+
+# In CI (.ci/run) every tool a test needs is installed: a test skipped there for a missing
+# tool would hide a broken set-up, so it fails instead. Only the permission tests skip,
+# as root reads any file (each has a twin that simulates the refusal).
+ALLOWED_SKIPS_IN_CI = ("root reads any file", "needs permissions")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else ""
+        if not any(allowed in reason for allowed in ALLOWED_SKIPS_IN_CI):
+            report.outcome = "failed"
+            report.longrepr = f"skipped in CI, where it must run: {reason}"
