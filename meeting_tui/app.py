@@ -7,6 +7,7 @@ file is on disk within a second and typing never waits for the disk.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -142,6 +143,16 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         if self.tick_enabled:
             self.set_interval(1.0, self.tick)
         self.show_notes()
+        self.call_after_refresh(self._freeze_startup_objects)
+
+    def _freeze_startup_objects(self) -> None:
+        """What start-up made (Textual's modules, the agenda, the tree's nodes) lives as
+        long as the app: set aside, the collector never scans it again. Its full scans
+        held a keystroke up by up to 0.1 s on a 5,000-item agenda."""
+        gc.freeze()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # collectable again: tests run many apps in one process
 
     def tick(self) -> None:
         """Once a second: the clock widgets, and nothing else."""
