@@ -14,7 +14,8 @@ the text into lines and matching one regular expression per line. The figures:
 - start-up: a real process in a pseudo-terminal, timed until the agenda is drawn
   (bench_startup.py), for each bundled agenda and each generated size;
 - keystroke: a key typed in the decision editor until the frame showing it is rendered,
-  5,000 items, clock running (Textual's headless driver, as bench_typing.py);
+  5,000 items, clock running (Textual's headless driver, as bench_typing.py, each
+  round in a process of its own, as the app and the save below);
 - next item: `n` until the frame showing the new current item, 20,000 items;
 - save: a 2,000-item session with 2,000 decisions of 500 characters, saved the way the
   app saves (its UI-thread part timed on its own: typing waits for that part only);
