@@ -1,4 +1,4 @@
-"""Typing: under 50 ms from key to screen with a 5,000-item agenda while the clock runs.
+"""Typing: under 20 ms from key to screen with a 5,000-item agenda while the clock runs.
 
     .venv/bin/python benchmarks/bench_typing.py [--items 5000] [--chars 100] [--gap 0.06]
 
@@ -12,7 +12,8 @@ headless driver only leaves out writing them). Keys are `--gap` seconds apart, s
 typing spans several clock ticks and autosaves.
 
 The baseline is the same measurement on a bare app holding only a TextArea. Prints a
-table, writes benchmarks/results/typing.json, exits 1 if the app's median misses 50 ms.
+table, writes benchmarks/results/typing.json, exits 1 if the app's median misses 20 ms
+(run.py also holds the slowest key to 50 ms).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from meeting_tui.run import open_session
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
-TARGET_MS = 50.0
+TARGET_MS = 20.0
 SIZE = (120, 40)
 SENTENCE = (
     "The Committee adopted the draft opinion as amended, and asked the Secretariat "
