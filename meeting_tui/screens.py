@@ -118,6 +118,9 @@ class HelpScreen(ModalScreen[None]):
                         id="help-settings", classes="hint")
             yield Label("Marks in the agenda", classes="question")
             yield Static(legend)
+            yield Label("In the top bar, \"ends ~12:40 +3 unplanned\": now plus the planned "
+                        "time of the items not yet done; 3 of them have no plan and count for "
+                        "nothing.", classes="hint")
             yield Label("Letter keys act when the editor is not focused; in the editor they "
                         "type. escape closes this screen.", classes="hint")
 
