@@ -526,7 +526,7 @@ def show(value: float | None, unit: str) -> str:
     if value is None:
         return "-"
     if unit == "s":
-        return f"{value:.3f} s"
+        return f"{value:.3f} s" if value >= 0.01 else f"{value * 1000:.2f} ms"
     if unit == "ms":
         return f"{value:.1f} ms"
     return f"{value:.0f} {unit}"
