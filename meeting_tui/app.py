@@ -28,7 +28,6 @@ from .clock import format_duration
 from .commands import ItemsProvider
 from .keys import KEYS, NAVIGATION_KEYS, bound_action
 from .lock import SessionLock
-from .report import build_report, render_text
 from .screens import ConfirmScreen, HelpScreen, NewDayScreen, PlanScreen, QuitScreen, ReportScreen
 from .session import DecisionStatus, MeetingState, Session
 from .settings import format_date
@@ -506,6 +505,8 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         self.push_screen(PlanScreen(item.label, own, " ".join(hints)), answer)
 
     def action_time_report(self) -> None:
+        from .report import build_report, render_text  # not needed at start-up
+
         report = build_report(self.session)
         # The dialog: up to 120 columns, less its border, padding and scrollbar.
         width = max(60, min(120, self.size.width) - 6)

@@ -19,8 +19,6 @@ import sys
 import tempfile
 import time
 
-import pyperclip
-
 # What a Linux or BSD machine needs for pyperclip to work.
 PACKAGES_HINT = "install xclip or xsel (X11) or wl-clipboard (Wayland)"
 
@@ -101,6 +99,8 @@ def copy(text: str) -> str:
 
     Raises ClipboardUnavailable when there is none or the copy did not take.
     """
+    import pyperclip  # here, not at start-up: it loads ctypes and looks for tools
+
     try:
         copy_fn, paste_fn = pyperclip.determine_clipboard()
     except Exception as exc:  # a broken Qt or Windows set-up: no clipboard either

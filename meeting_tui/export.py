@@ -15,7 +15,6 @@ whole document unless they restart per item.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import tempfile
@@ -344,12 +343,15 @@ li p { margin: 0 0 0.5em 0; }
 
 
 def _html_lines(lines: Sequence[str]) -> str:
-    return "<br>\n".join(html.escape(line.strip(), quote=False) for line in lines)
+    from html import escape  # only the HTML format needs it; start-up does not
+
+    return "<br>\n".join(escape(line.strip(), quote=False) for line in lines)
 
 
 def render_html(doc: Document) -> str:
     """One self-contained file: the style is inline, nothing is fetched."""
-    esc = html.escape
+    from html import escape as esc  # only this format needs it; start-up does not
+
     title = " – ".join(part for part in (TITLE, doc.meeting, doc.body) if part)
     out = [
         "<!DOCTYPE html>",

@@ -16,7 +16,6 @@ import hashlib
 import os
 import re
 import secrets
-import shlex
 import shutil
 import tempfile
 import threading
@@ -776,7 +775,9 @@ def with_backup_hint(error: InputError, path: str | Path, fresh: bool = False) -
             hint = f"The backup {backup} does not load either" + (
                 f"; {fresh_hint}." if fresh else ".")
         else:
-            q, b = shlex.quote(str(p)), shlex.quote(str(backup))
+            from shlex import quote  # only this message needs it; start-up does not
+
+            q, b = quote(str(p)), quote(str(backup))
             hint = (f"The previous version is in {backup}: `mv {q} {q}.broken && cp {b} {q}` "
                     "goes back to it" + (f"; {fresh_hint}." if fresh else "."))
     if not hint:
