@@ -8,7 +8,7 @@ file is on disk within a second and typing never waits for the disk.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual import on
@@ -302,20 +302,17 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
             self._take_up(node.data)
 
     def action_take_up_next(self) -> None:
-        previous = self.session.current
-        key = self.session.take_up_next()
-        if key is None:
-            self.notify("No next item: this is the end of the agenda")
-            return
-        self._follow_meeting(key)
-        self.refresh_items(previous, key)
-        self.save_now()
+        self._take_up_step(self.session.take_up_next, "No next item: this is the end of the "
+                           "agenda")
 
     def action_take_up_previous(self) -> None:
+        self._take_up_step(self.session.take_up_previous, "No previous item")
+
+    def _take_up_step(self, step: Callable[[], str | None], at_the_end: str) -> None:
         previous = self.session.current
-        key = self.session.take_up_previous()
+        key = step()
         if key is None:
-            self.notify("No previous item")
+            self.notify(at_the_end)
             return
         self._follow_meeting(key)
         self.refresh_items(previous, key)

@@ -102,9 +102,6 @@ class AmendActions(_AppBase):
 
     # ---------------------------------------------------------------- rename
     def action_rename_item(self) -> None:
-        self._rename()
-
-    def _rename(self) -> None:
         key = self._amend_target()
         if key is None:
             return
@@ -151,9 +148,6 @@ class AmendActions(_AppBase):
 
     # ---------------------------------------------------------------- remove
     def action_remove_item(self) -> None:
-        self._remove()
-
-    def _remove(self) -> None:
         key = self._amend_target()
         if key is None:
             return
