@@ -35,7 +35,7 @@ from .clock import Now, Span
 from .matching import Entry, Matching, match
 from .session import Decision, DecisionStatus, ItemState, ItemStatus, Session, UnmatchedEntry
 from .settings import MeetingSettings
-from .textfile import InputError
+from .textfile import InputError, read_problem
 
 # Format 2 added the [[unmatched]] list (and the optional fields of time-keeping and
 # the List of decisions), format 3 the [[amendments]] of the agenda: a reader of an
@@ -513,14 +513,8 @@ def read_file(path: str | Path) -> tuple[bytes, FileStamp]:
         with open(p, "rb") as handle:
             stamp = FileStamp.of(os.fstat(handle.fileno()))
             return handle.read(), stamp
-    except FileNotFoundError:
-        raise InputError(p, "no such session file") from None
-    except PermissionError:
-        raise InputError(p, "permission denied") from None
-    except IsADirectoryError:
-        raise InputError(p, "is a directory, not a session file") from None
     except OSError as exc:
-        raise InputError(p, f"cannot read the session file ({exc.strerror or exc})") from None
+        raise read_problem(p, exc, "session file") from None
 
 
 def read_document(path: str | Path) -> dict[str, Any]:

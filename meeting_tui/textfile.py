@@ -81,6 +81,17 @@ def normalize(text: str) -> str:
     return text
 
 
+def read_problem(path: Path, exc: OSError, what: str) -> InputError:
+    """The one line for a file that could not be read (``what``: "file", "session file")."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError(path, f"no such {what}")
+    if isinstance(exc, PermissionError):
+        return InputError(path, "permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(path, f"is a directory, not a {what}")
+    return InputError(path, f"cannot read the {what} ({exc.strerror or exc})")
+
+
 def read_agenda_text(path: str | Path) -> str:
     """Read and decode an agenda file, or raise InputError with a one-line reason."""
     p = Path(path)
@@ -92,12 +103,8 @@ def read_agenda_text(path: str | Path) -> str:
             problem = f"file is too large ({size:,} bytes; an agenda may be 10 MB at most)"
             raise InputError(p, problem)
         data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(p, "no such file") from None
-    except PermissionError:
-        raise InputError(p, "permission denied") from None
     except OSError as exc:
-        raise InputError(p, f"cannot read the file ({exc.strerror or exc})") from None
+        raise read_problem(p, exc, "file") from None
     text = normalize(decode(data, p))
     if not text:
         raise InputError(p, "the file is empty")
