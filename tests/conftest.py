@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,6 +26,19 @@ class FakeClock:
 
     def advance(self, seconds: float = 0, minutes: float = 0) -> None:
         self.now += timedelta(seconds=seconds, minutes=minutes)
+
+
+@pytest.fixture
+def zone(monkeypatch):
+    """Sets the process's local time zone (TZ, then tzset) for the test; restored after."""
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 
 import pytest
@@ -24,12 +23,8 @@ Working party, 21-22 September 2020
 
 
 @pytest.fixture(autouse=True)
-def paris(monkeypatch):
-    monkeypatch.setenv("TZ", "Europe/Paris")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def paris(zone):
+    zone("Europe/Paris")
 
 
 def utc(moment: str) -> datetime:

@@ -5,19 +5,13 @@ Accept intended changes with `pytest tests/test_snapshots.py --snapshot-update`.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from conftest import NOVEMBER, SEPTEMBER
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def utc(zone):
+    zone("UTC")
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])

@@ -5,7 +5,6 @@ Accept intended changes with `pytest tests/test_snapshots_follow.py --snapshot-u
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,8 @@ from conftest import NOVEMBER, SEPTEMBER
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def utc(zone):
+    zone("UTC")
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ Accept intended changes with `pytest tests/test_snapshots_time.py --snapshot-upd
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 AGENDA = """\
@@ -23,12 +21,8 @@ Working party, 21-22 September 2020
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+def utc(zone):
+    zone("UTC")
 
 
 def at_share_of_plan(clock, minutes: int, seconds: int = 0):

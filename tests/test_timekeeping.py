@@ -7,7 +7,6 @@ second, figures worked out by hand below rather than by the code under test.
 
 from __future__ import annotations
 
-import time
 import tomllib
 from datetime import UTC, datetime, timedelta
 
@@ -74,17 +73,6 @@ def reload(session: Session, clock) -> Session:
     """Through the session file's text, as after a crash or a restart."""
     doc = tomllib.loads(dumps(session, "agenda.txt", "0" * 64))
     return from_document(doc, session.agenda, "meeting.session.toml", clock)
-
-
-def use_zone(monkeypatch, name: str) -> None:
-    monkeypatch.setenv("TZ", name)
-    time.tzset()
-
-
-@pytest.fixture(autouse=True)
-def restore_zone():
-    yield
-    time.tzset()
 
 
 # ------------------------------------------------------------------ typed plans
@@ -475,8 +463,8 @@ EXPECTED = {
 }
 
 
-def test_five_day_meeting_every_figure(agenda, clock, monkeypatch):
-    use_zone(monkeypatch, "Europe/Paris")
+def test_five_day_meeting_every_figure(agenda, clock, zone):
+    zone("Europe/Paris")
     session = five_day_meeting(agenda, clock)
     report = build_report(session)
     assert report_json(report) == EXPECTED
@@ -497,19 +485,19 @@ def test_five_day_meeting_every_figure(agenda, clock, monkeypatch):
     assert (report.remaining_seconds, report.unplanned) == (0, 1)
 
 
-def test_five_day_meeting_reads_the_same_in_any_zone(agenda, monkeypatch):
+def test_five_day_meeting_reads_the_same_in_any_zone(agenda, zone):
     """Figures never depend on the zone the machine is in, nor on a zone change
     between the crash and the restart; only the clock times shown do."""
     figures = []
-    for zone in ("Europe/Paris", "UTC", "America/New_York", "Asia/Kolkata"):
-        use_zone(monkeypatch, zone)
+    for name in ("Europe/Paris", "UTC", "America/New_York", "Asia/Kolkata"):
+        zone(name)
         session = five_day_meeting(agenda, Clock())
         figures.append(report_json(build_report(session)))
     assert all(f == EXPECTED for f in figures)
 
 
-def test_five_day_meeting_text_in_paris_time(agenda, clock, monkeypatch):
-    use_zone(monkeypatch, "Europe/Paris")
+def test_five_day_meeting_text_in_paris_time(agenda, clock, zone):
+    zone("Europe/Paris")
     text = render_text(build_report(five_day_meeting(agenda, clock)))
     lines = text.splitlines()
     assert lines[0] == "Time report: Committee, 22-27 October 2020"
@@ -739,11 +727,11 @@ async def test_ctrl_d_in_the_editor_deletes_forward(make_app, clock):
 
 
 async def test_resuming_a_break_from_yesterday_asks_if_it_is_a_new_day(
-    make_app, clock, monkeypatch
+    make_app, clock, zone
 ):
     from meeting_tui.screens import NewDayScreen
 
-    use_zone(monkeypatch, "Europe/Paris")
+    zone("Europe/Paris")
     clock.now = utc("2020-09-21T15:00:00")  # 17:00 in Paris
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -770,9 +758,9 @@ async def test_resuming_a_break_from_yesterday_asks_if_it_is_a_new_day(
 
 
 async def test_resuming_a_break_from_yesterday_can_continue_the_day(
-    make_app, clock, monkeypatch
+    make_app, clock, zone
 ):
-    use_zone(monkeypatch, "UTC")
+    zone("UTC")
     clock.now = utc("2020-09-21T23:00:00")
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -787,9 +775,9 @@ async def test_resuming_a_break_from_yesterday_can_continue_the_day(
 
 
 async def test_the_top_bar_shows_today_breaks_and_the_estimated_end(
-    make_app, clock, monkeypatch
+    make_app, clock, zone
 ):
-    use_zone(monkeypatch, "UTC")
+    zone("UTC")
     clock.now = utc("2020-10-22T07:00:00")
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
