@@ -42,6 +42,24 @@ def zone(monkeypatch):
 
 
 @pytest.fixture
+def tmux(tmp_path, request):
+    """A tmux server of the test's own (its own socket), killed after the test."""
+    import shutil
+    import uuid
+
+    from test_e2e_tmux import Tmux
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    name = "".join(c if c.isalnum() else "-" for c in request.node.name[:40])
+    server = Tmux(f"meeting-tui-{name}-{uuid.uuid4().hex[:8]}", tmp_path)
+    try:
+        yield server
+    finally:
+        server.kill_server()
+
+
+@pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
 

@@ -85,19 +85,6 @@ def decisions(session_file: Path, agenda) -> list[str]:
     return [d.text for state in session.states.values() for d in state.decisions]
 
 
-@pytest.fixture
-def tmux(tmp_path: Path):
-    import shutil
-
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    server = Tmux(f"meeting-tui-crash-{os.getpid()}-{time.monotonic_ns()}", tmp_path)
-    try:
-        yield server
-    finally:
-        server.kill_server()
-
-
 def test_sigkill_at_random_moments_loses_at_most_the_last_second(tmux: Tmux, tmp_path: Path):
     rng = random.Random(SEED)
     command = installed_command()

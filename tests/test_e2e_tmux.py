@@ -18,8 +18,7 @@ import subprocess
 import sys
 import time
 import tomllib
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -181,17 +180,6 @@ def app_pid(tmux: Tmux) -> int:
 def decisions_in(session_file: Path) -> list[str]:
     doc = tomllib.loads(session_file.read_text(encoding="utf-8"))
     return [d["text"] for item in doc.get("items", {}).values() for d in item.get("decisions", [])]
-
-
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    server = Tmux(f"meeting-tui-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}", tmp_path)
-    try:
-        yield server
-    finally:
-        server.kill_server()
 
 
 def test_typed_decision_survives_sigkill(tmux: Tmux, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ instance is the installed `meeting-tui` command, as a user would start it.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -159,17 +158,6 @@ def test_the_offer_to_open_read_only(agenda):
 
 
 # ------------------------------------------------------------------ two apps in tmux
-
-
-@pytest.fixture
-def tmux(tmp_path: Path):
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    server = Tmux(f"meeting-tui-lock-{os.getpid()}-{time.monotonic_ns()}", tmp_path)
-    try:
-        yield server
-    finally:
-        server.kill_server()
 
 
 def test_two_apps_on_one_file(tmux: Tmux, agenda: Path):
