@@ -24,8 +24,9 @@ class FakeClock:
     def __call__(self) -> datetime:
         return self.now
 
-    def advance(self, seconds: float = 0, minutes: float = 0) -> None:
+    def advance(self, seconds: float = 0, minutes: float = 0) -> datetime:
         self.now += timedelta(seconds=seconds, minutes=minutes)
+        return self.now
 
 
 @pytest.fixture

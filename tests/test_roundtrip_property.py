@@ -13,6 +13,7 @@ from __future__ import annotations
 import tomllib
 from datetime import UTC, date, datetime, timedelta
 
+from conftest import FakeClock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -91,12 +92,9 @@ operations = st.lists(
 )
 
 
-class Clock:
+class Clock(FakeClock):
     def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
+        super().__init__(T0)
 
 
 def all_decisions(session: Session) -> list[tuple[str, int]]:

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import FakeClock
 
 from meeting_tui.agenda import load_agenda, parse_agenda
 from meeting_tui.session import DecisionStatus, ItemStatus, MeetingState, Session
@@ -27,23 +28,9 @@ ORDER = ["1", "2", "2.1", "2.2", "3", "4", "5"]
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 
 
-class FakeClock:
-    """A 'now' the test moves forward by hand."""
-
-    def __init__(self, start: datetime = T0) -> None:
-        self.time = start
-
-    def __call__(self) -> datetime:
-        return self.time
-
-    def advance(self, seconds: float = 0, *, minutes: float = 0) -> datetime:
-        self.time += timedelta(seconds=seconds, minutes=minutes)
-        return self.time
-
-
 @pytest.fixture
 def now() -> FakeClock:
-    return FakeClock()
+    return FakeClock(T0)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import FakeClock
 
 from meeting_tui import store
 from meeting_tui.agenda import load_agenda, parse_agenda
@@ -44,23 +45,9 @@ T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 MULTILINE = 'The Board adopted the budget.\n\nVotes: 7 "for", 2 against \\ 1 abstention.\n'
 
 
-class FakeClock:
-    """A 'now' the test moves forward by hand."""
-
-    def __init__(self, start: datetime = T0) -> None:
-        self.time = start
-
-    def __call__(self) -> datetime:
-        return self.time
-
-    def advance(self, seconds: float = 0, *, minutes: float = 0) -> datetime:
-        self.time += timedelta(seconds=seconds, minutes=minutes)
-        return self.time
-
-
 @pytest.fixture
 def now() -> FakeClock:
-    return FakeClock()
+    return FakeClock(T0)
 
 
 @pytest.fixture

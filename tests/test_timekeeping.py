@@ -8,9 +8,10 @@ second, figures worked out by hand below rather than by the code under test.
 from __future__ import annotations
 
 import tomllib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
+from conftest import FakeClock
 
 from meeting_tui.agenda import parse_agenda
 from meeting_tui.clock import Span, group_sittings, parse_minutes
@@ -34,20 +35,14 @@ Committee, 22-27 October 2020
 KEYS = ["1", "2", "2.1", "2.2", "3", "3.1", "3.2", "4", "5"]
 
 
-class Clock:
+class Clock(FakeClock):
     """'Now', set to UTC moments by hand."""
 
     def __init__(self, moment: str = "2020-10-22T07:00:00") -> None:
-        self.now = utc(moment)
-
-    def __call__(self) -> datetime:
-        return self.now
+        super().__init__(utc(moment))
 
     def at(self, moment: str) -> None:
         self.now = utc(moment)
-
-    def advance(self, seconds: float = 0, minutes: float = 0) -> None:
-        self.now += timedelta(seconds=seconds, minutes=minutes)
 
 
 def utc(moment: str) -> datetime:
