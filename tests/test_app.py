@@ -332,3 +332,22 @@ async def test_arrows_sent_just_before_an_item_key_move_the_cursor_first(make_ap
             assert check(), (keys, app.session.selected)
             if app.focused is app.editor:
                 await pilot.press("escape")
+
+
+async def test_a_notice_never_covers_the_editor(make_app):
+    """At 80x24 a toast at Textual's default place (bottom right) hid the text being
+    typed; notices go over the agenda's lower left."""
+    from textual.widgets._toast import Toast
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("a")
+        app.notify("A notice long enough to take several lines of the toast's width, "
+                   "as the lock and clipboard notices do")
+        await pilot.pause(0.3)
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        editor = app.editor.region
+        for toast in toasts:
+            assert not toast.region.overlaps(editor), (toast.region, editor)
+            assert toast.region.x < app.tree.region.right
