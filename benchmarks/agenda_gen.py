@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text = make_agenda(args.items, args.seed)
     if args.check:
-        from meeting_tui.agenda import parse_agenda
+        from meeting_tui.core.parser import parse_agenda
 
         agenda = parse_agenda(text)
         parsed = sum(1 for _ in agenda.walk())

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from meeting_tui.agenda import parse_agenda  # noqa: E402
+from meeting_tui.core.parser import parse_agenda  # noqa: E402
 
 TARGET_SECONDS = 0.2
 

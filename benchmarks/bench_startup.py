@@ -48,7 +48,8 @@ from pathlib import Path
 
 from agenda_gen import make_agenda
 
-from meeting_tui.agenda import Agenda, parse_agenda
+from meeting_tui.core.agenda import Agenda
+from meeting_tui.core.parser import parse_agenda  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -37,8 +37,8 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-from meeting_tui.app import MeetingApp
-from meeting_tui.run import open_session
+from meeting_tui.files.opening import open_session
+from meeting_tui.ui.app import MeetingApp
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"

@@ -60,9 +60,9 @@ from textual import events  # noqa: E402
 from textual.app import App  # noqa: E402
 from textual.widgets import Tree  # noqa: E402
 
-from meeting_tui.agenda import parse_agenda  # noqa: E402
-from meeting_tui.app import MeetingApp  # noqa: E402
-from meeting_tui.run import open_session  # noqa: E402
+from meeting_tui.core.parser import parse_agenda  # noqa: E402
+from meeting_tui.files.opening import open_session  # noqa: E402
+from meeting_tui.ui.app import MeetingApp  # noqa: E402
 
 ROOT = HERE.parent
 RESULTS = HERE / "results"

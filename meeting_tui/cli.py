@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from .textfile import InputError
+from .core.errors import InputError
 
 EXIT_INPUT = 2
 
@@ -24,7 +24,7 @@ def _print_warnings(agenda) -> None:  # type: ignore[no-untyped-def]
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
-    from .agenda import load_agenda
+    from .files.agenda_file import load_agenda
 
     agenda = load_agenda(args.file)
     _print_warnings(agenda)
@@ -39,9 +39,10 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 def _print_amended(agenda, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     """The agenda as the session amended it (the agenda file itself is never changed)."""
-    from .amend import ADDED, describe
-    from .store import agenda_hash, build, read_document, with_backup_hint
-    from .textfile import read_agenda_text
+    from .core.amend import ADDED, describe
+    from .files.agenda_file import read_agenda_text
+    from .files.session_file import read_document, with_backup_hint
+    from .files.session_toml import agenda_hash, build
 
     try:
         doc = read_document(args.session)
@@ -70,7 +71,7 @@ def _print_amended(agenda, args: argparse.Namespace) -> int:  # type: ignore[no-
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .run import run_app
+    from .ui.launch import run_app
 
     return run_app(args)
 
@@ -100,7 +101,7 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
 
 def _decisions_format(args: argparse.Namespace) -> str:
     """--format, else the output file's extension, else Markdown."""
-    from .export import FORMATS
+    from .core.export import FORMATS
 
     if args.format:
         return args.format
@@ -110,8 +111,9 @@ def _decisions_format(args: argparse.Namespace) -> str:
 
 def cmd_decisions(args: argparse.Namespace) -> int:
     from . import clipboard
-    from .export import DocxUnavailable, build_document, count_phrase, render, write_file
-    from .store import open_session_file
+    from .core.export import DocxUnavailable, build_document, count_phrase, render
+    from .files.exports import write_file
+    from .files.session_file import open_session_file
 
     fmt = _decisions_format(args)
     if fmt == "docx" and args.copy:
@@ -175,8 +177,8 @@ def _print_change(loaded) -> None:  # type: ignore[no-untyped-def]
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:
-    from .lock import Locked, SessionLock
-    from .store import read_document
+    from .files.lock import Locked, SessionLock
+    from .files.session_file import read_document
 
     read_document(args.session)  # a missing or unreadable file: said before any lock
     lock = SessionLock(args.session)
@@ -194,9 +196,11 @@ def cmd_adopt(args: argparse.Namespace) -> int:
 
 def _adopt(args: argparse.Namespace) -> int:
     """Adopt (or withdraw the adoption) and write the session file back."""
-    from .export import count_phrase
-    from .settings import format_date, parse_date
-    from .store import backup_path, dumps, open_session_file, write_atomic
+    from .core.export import count_phrase
+    from .core.settings import format_date, parse_date
+    from .files.durable import backup_path, write_atomic
+    from .files.session_file import open_session_file
+    from .files.session_toml import dumps
 
     loaded, doc = open_session_file(args.session)
     _print_change(loaded)
@@ -222,7 +226,7 @@ def _adopt(args: argparse.Namespace) -> int:
 
 
 def _decisions_parser(sub: argparse._SubParsersAction) -> None:
-    from .export import FORMATS
+    from .core.export import FORMATS
 
     p = sub.add_parser("decisions", help="the List of decisions of a session, to stdout, "
                                          "a file or the clipboard")
@@ -260,7 +264,8 @@ def _adopt_parser(sub: argparse._SubParsersAction) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     import shutil
 
-    from .report import build_report, load_report_session, render_text, report_json
+    from .core.report import build_report, render_text, report_json
+    from .files.session_file import load_report_session
 
     session, warnings = load_report_session(args.session)
     for warning in warnings:
@@ -283,11 +288,11 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_follow(args: argparse.Namespace) -> int:
-    from .follow import SessionWatcher
+    from .files.watcher import SessionWatcher
 
     watcher = SessionWatcher(args.session)
     watcher.load()  # a missing, corrupt or foreign file: one line, exit 2, before any screen
-    from .follow_app import FollowApp
+    from .ui.follow import FollowApp
 
     FollowApp(watcher).run()
     return 0
@@ -305,7 +310,7 @@ SERVE_MISSING = ("serve needs the optional extra: pip install 'meeting-tui[serve
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .follow import SessionWatcher
+    from .files.watcher import SessionWatcher
 
     SessionWatcher(args.session).load()  # bad input is said here, not in each browser
     try:

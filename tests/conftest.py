@@ -68,8 +68,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 def make_app(tmp_path, clock):
     """Build a MeetingApp on a bundled agenda (or given text), saving under tmp_path."""
-    from meeting_tui.app import MeetingApp
-    from meeting_tui.run import open_session
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.ui.app import MeetingApp
 
     def factory(agenda: Path | str = SEPTEMBER, *, text: str | None = None, title=None):
         path = tmp_path / (Path(agenda).name if text is None else "agenda.txt")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.session import Session
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.session import Session
 
 AGENDA = """\
 Lanzarote Committee
@@ -68,7 +68,7 @@ def adopted_session() -> Session:
 def write_session(folder: Path, session: Session | None = None, *,
                   agenda_name: str = "agenda.txt", recorded: str | None = None) -> Path:
     """The agenda and the session file in ``folder``; returns the session file."""
-    from meeting_tui.store import agenda_hash, dumps
+    from meeting_tui.files.session_toml import agenda_hash, dumps
 
     session = session or make_session()
     agenda_path = folder / agenda_name

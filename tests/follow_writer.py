@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import sys
 
-from meeting_tui.amend import AFTER
-from meeting_tui.run import open_meeting
-from meeting_tui.store import SessionFile, dumps
+from meeting_tui.core.amend import AFTER
+from meeting_tui.files.opening import open_meeting
+from meeting_tui.files.session_file import SessionFile
+from meeting_tui.files.session_toml import dumps
 
 
 def main(agenda: str, session_path: str) -> int:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from meeting_tui.agenda import load_agenda
 from meeting_tui.cli import main
-from meeting_tui.textfile import InputError
+from meeting_tui.core.errors import InputError
+from meeting_tui.files.agenda_file import load_agenda
 
 # A real PNG: signature, IHDR chunk of a 1x1 image, then image data and IEND.
 PNG = (

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.app import MeetingApp
 from meeting_tui.cli import main
-from meeting_tui.matching import Entry, match
-from meeting_tui.run import open_meeting
-from meeting_tui.session import UNMATCHED_NODE, unmatched_node
-from meeting_tui.store import agenda_hash, build, dumps
-from meeting_tui.widgets.agenda_tree import AgendaTree
-from meeting_tui.widgets.item_panel import DecisionList, ItemPanel
+from meeting_tui.core.matching import Entry, match
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.session import UNMATCHED_NODE, unmatched_node
+from meeting_tui.files.opening import open_meeting
+from meeting_tui.files.session_toml import agenda_hash, build, dumps
+from meeting_tui.ui.app import MeetingApp
+from meeting_tui.ui.widgets.agenda_tree import AgendaTree
+from meeting_tui.ui.widgets.item_panel import DecisionList, ItemPanel
 
 BEFORE = """\
 Board meeting
@@ -51,7 +51,7 @@ Board meeting
 
 def written(text: str, now) -> tuple[str, dict]:
     """A session over ``text`` with a decision on every item; item 4 is current."""
-    from meeting_tui.session import Session
+    from meeting_tui.core.session import Session
 
     agenda = parse_agenda(text)
     session = Session(agenda, now=now)

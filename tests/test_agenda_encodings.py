@@ -8,7 +8,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from meeting_tui.agenda import Agenda, load_agenda
+from meeting_tui.core.agenda import Agenda
+from meeting_tui.files.agenda_file import load_agenda
 
 # Accents, typographic quotes, dashes and guillemets: all must survive decoding.
 TEXT = (

@@ -12,8 +12,9 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meeting_tui.agenda import PLACES, Agenda, parse_agenda
-from meeting_tui.textfile import normalize
+from meeting_tui.core.agenda import PLACES, Agenda
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.text import normalize
 
 SETTINGS = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from meeting_tui.agenda import Agenda, Item, load_agenda
+from meeting_tui.core.agenda import Agenda, Item
+from meeting_tui.files.agenda_file import load_agenda
 
 AGENDAS = Path(__file__).resolve().parent.parent / "agendas"
 SEPTEMBER = AGENDAS / "lanzarote-28th-meeting-2020-09.txt"

@@ -11,7 +11,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from meeting_tui.agenda import Agenda, Item, load_agenda, parse_agenda
+from meeting_tui.core.agenda import Agenda, Item
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.files.agenda_file import load_agenda
 
 FIXTURES = Path(__file__).resolve().parent / "agendas"
 

@@ -8,8 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.amend import (
+from meeting_tui.core.amend import (
     ADDED,
     AFTER,
     MOVED,
@@ -20,11 +19,12 @@ from meeting_tui.amend import (
     following_number,
     propose_number,
 )
-from meeting_tui.export import build_document, render_md
-from meeting_tui.report import build_report, report_json
-from meeting_tui.session import Session
-from meeting_tui.store import FORMAT_VERSION, agenda_hash, build, dumps
-from meeting_tui.textfile import InputError
+from meeting_tui.core.errors import InputError
+from meeting_tui.core.export import build_document, render_md
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.report import build_report, report_json
+from meeting_tui.core.session import Session
+from meeting_tui.files.session_toml import FORMAT_VERSION, agenda_hash, build, dumps
 
 TEXT = """\
 Committee meeting, 3-5 March 2025
@@ -362,7 +362,7 @@ def test_the_amendments_are_domain_core_without_textual():
     import subprocess
     import sys
 
-    code = ("import sys, meeting_tui.amend, meeting_tui.session, meeting_tui.store; "
+    code = ("import sys, meeting_tui.core.amend, meeting_tui.core.session, meeting_tui.files.session_toml; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

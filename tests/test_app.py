@@ -7,10 +7,10 @@ import tomllib
 
 from textual.widgets import TextArea
 
-from meeting_tui.screens import ConfirmScreen, HelpScreen, QuitScreen
-from meeting_tui.session import DecisionStatus, ItemStatus, MeetingState
-from meeting_tui.widgets.agenda_tree import AgendaTree
-from meeting_tui.widgets.item_panel import DecisionList
+from meeting_tui.core.session import DecisionStatus, ItemStatus, MeetingState
+from meeting_tui.ui.screens.dialogs import ConfirmScreen, HelpScreen, QuitScreen
+from meeting_tui.ui.widgets.agenda_tree import AgendaTree
+from meeting_tui.ui.widgets.item_panel import DecisionList
 
 SIZE = (120, 40)
 

@@ -11,9 +11,9 @@ from rich.style import Style
 from textual.widgets import Input
 
 from meeting_tui.cli import main
-from meeting_tui.screens import ConfirmScreen, ItemScreen
-from meeting_tui.widgets.agenda_tree import AgendaTree
-from meeting_tui.widgets.item_panel import ItemPanel
+from meeting_tui.ui.screens.dialogs import ConfirmScreen, ItemScreen
+from meeting_tui.ui.widgets.agenda_tree import AgendaTree
+from meeting_tui.ui.widgets.item_panel import ItemPanel
 
 SIZE = (120, 40)
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import tomli_w
 
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.session import Session
-from meeting_tui.store import Serializer, to_document
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.session import Session
+from meeting_tui.files.session_toml import Serializer, to_document
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"

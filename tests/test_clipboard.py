@@ -18,7 +18,7 @@ import pytest
 from decisions_fixture import MULTI_LINE, adopted_session, write_session
 
 from meeting_tui import cli, clipboard
-from meeting_tui.export import build_document, render_entries_md, render_md
+from meeting_tui.core.export import build_document, render_entries_md, render_md
 
 # ------------------------------------------------------------------ without a display
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from meeting_tui.clock import (
+from meeting_tui.core.clock import (
     Span,
     close,
     format_duration,

@@ -13,7 +13,7 @@ import pytest
 from decisions_fixture import AGENDA, DRAFT_1, MULTI_LINE, adopted_session, write_session
 
 from meeting_tui import cli
-from meeting_tui.export import DOCX_MISSING, build_document, render_md
+from meeting_tui.core.export import DOCX_MISSING, build_document, render_md
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -92,7 +92,7 @@ def test_docx_to_a_file(capsys, session_file, tmp_path):
 
 
 def test_docx_without_python_docx_one_line_exit_2(capsys, session_file, tmp_path, monkeypatch):
-    from meeting_tui import export
+    from meeting_tui.core import export
 
     def missing(doc):
         raise export.DocxUnavailable()
@@ -284,7 +284,7 @@ def test_adopt_with_nothing_final(capsys, tmp_path):
 
 
 def test_adopt_refuses_a_session_open_in_the_app(capsys, session_file):
-    from meeting_tui.lock import SessionLock
+    from meeting_tui.files.lock import SessionLock
 
     before = session_file.read_bytes()
     with SessionLock(session_file):

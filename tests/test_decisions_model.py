@@ -9,18 +9,18 @@ from datetime import date
 import pytest
 from decisions_fixture import ADOPTED_ON, adopted_session, make_session
 
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.phrases import STANDARD_PHRASES, completion, matches, phrase_list
-from meeting_tui.session import DecisionStatus
-from meeting_tui.settings import (
+from meeting_tui.core.errors import InputError
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.phrases import STANDARD_PHRASES, completion, matches, phrase_list
+from meeting_tui.core.session import DecisionStatus
+from meeting_tui.core.settings import (
     MeetingSettings,
     default_meeting,
     default_venue_and_dates,
     format_date,
     parse_date,
 )
-from meeting_tui.store import dumps, from_document
-from meeting_tui.textfile import InputError
+from meeting_tui.files.session_toml import dumps, from_document
 
 # ------------------------------------------------------------------ decision states
 

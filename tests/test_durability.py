@@ -12,19 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from meeting_tui import store
 from meeting_tui.cli import main
-from meeting_tui.run import open_meeting, recover_leftovers
-from meeting_tui.store import (
-    FORMAT_VERSION,
-    SessionFile,
-    backup_path,
-    dumps,
-    leftover_temporaries,
-    load_session,
-    write_atomic,
-)
-from meeting_tui.textfile import InputError
+from meeting_tui.core.errors import InputError
+from meeting_tui.files import durable, session_toml
+from meeting_tui.files.durable import backup_path, leftover_temporaries, write_atomic
+from meeting_tui.files.opening import open_meeting, recover_leftovers
+from meeting_tui.files.session_file import SessionFile, load_session
+from meeting_tui.files.session_toml import FORMAT_VERSION, dumps
 
 AGENDA_TEXT = """\
 Board meeting, 3 March 2025
@@ -98,7 +92,7 @@ def test_the_backup_is_a_copy_where_hard_links_fail(tmp_path, monkeypatch):
     def no_links(*args, **kwargs):
         raise OSError(errno.EPERM, "Operation not permitted")
 
-    monkeypatch.setattr(store.os, "link", no_links)
+    monkeypatch.setattr(durable.os, "link", no_links)
     write_atomic(path, "two\n", backup=backup_path(path))
     assert backup_path(path).read_text() == "one\n"
     assert path.read_text() == "two\n"
@@ -117,7 +111,7 @@ def test_a_failed_replace_leaves_file_and_backup_as_they_were(tmp_path, monkeypa
             raise OSError(errno.EIO, "Input/output error")
         return real(src, dst)
 
-    monkeypatch.setattr(store.os, "replace", fail_on_the_session)
+    monkeypatch.setattr(durable.os, "replace", fail_on_the_session)
     with pytest.raises(OSError):
         file.save("three\n")
     assert path.read_text() == "two\n"
@@ -135,7 +129,7 @@ def test_an_existing_file_keeps_its_permissions(tmp_path):
 
 
 def test_a_new_file_gets_the_usual_permissions_not_0600(tmp_path, monkeypatch):
-    monkeypatch.setattr(store, "_UMASK", 0o022)  # read once, at import
+    monkeypatch.setattr(durable, "_UMASK", 0o022)  # read once, at import
     path = tmp_path / "m.session.toml"
     write_atomic(path, "new\n")
     assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not mkstemp's 0600
@@ -324,9 +318,9 @@ def test_an_upgrade_chain_runs_in_order(agenda, monkeypatch):
         doc["next_decision_id"] = doc.pop("next_id")
         return {**doc, "format": 3}
 
-    monkeypatch.setattr(store, "FORMAT_VERSION", 3)
-    monkeypatch.setattr(store, "UPGRADES", {1: from_1, 2: from_2})
-    import meeting_tui.run as run
+    monkeypatch.setattr(session_toml, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(session_toml, "UPGRADES", {1: from_1, 2: from_2})
+    import meeting_tui.files.opening as run
 
     monkeypatch.setattr(run, "FORMAT_VERSION", 3)
     opened = open_meeting(str(agenda), None, None, ask=never_ask)
@@ -337,10 +331,10 @@ def test_an_upgrade_chain_runs_in_order(agenda, monkeypatch):
 
 
 def test_a_format_without_an_upgrade_is_refused(tmp_path, monkeypatch):
-    from meeting_tui.agenda import parse_agenda
+    from meeting_tui.core.parser import parse_agenda
 
-    monkeypatch.setattr(store, "FORMAT_VERSION", 3)
-    monkeypatch.setattr(store, "UPGRADES", {1: lambda d: {**d, "format": 2}})
+    monkeypatch.setattr(session_toml, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(session_toml, "UPGRADES", {1: lambda d: {**d, "format": 2}})
     path = tmp_path / "s.session.toml"
     path.write_text("format = 2\n")
     with pytest.raises(InputError) as info:
@@ -431,7 +425,7 @@ def test_a_backup_that_does_not_load_is_not_recommended(agenda):
 
 
 def test_fresh_moves_the_bad_file_aside_and_says_where(agenda, monkeypatch):
-    import meeting_tui.app as app_module
+    import meeting_tui.ui.app as app_module
 
     path = session_path(agenda)
     content = b"this is not a session\n"
@@ -453,7 +447,7 @@ def test_read_only_and_fresh_do_not_go_together(agenda):
 
 
 def test_a_good_file_loads_through_the_command_line(agenda, monkeypatch):
-    import meeting_tui.app as app_module
+    import meeting_tui.ui.app as app_module
 
     saved_session(agenda, "kept")
     seen = []

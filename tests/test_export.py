@@ -25,13 +25,11 @@ from decisions_fixture import (
     make_session,
 )
 
-from meeting_tui import export
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.export import (
+from meeting_tui.core import export
+from meeting_tui.core.export import (
     DOCX_MISSING,
     DocxUnavailable,
     build_document,
-    export_path,
     render_docx,
     render_entries_md,
     render_html,
@@ -39,7 +37,9 @@ from meeting_tui.export import (
     render_txt,
     split_paragraphs,
 )
-from meeting_tui.session import Session
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.session import Session
+from meeting_tui.files.exports import export_path, write_file
 
 GOLDEN = Path(__file__).parent / "golden"
 OPTIONS = {
@@ -193,7 +193,7 @@ def test_adopted_decisions_are_listed_as_final_ones():
 
 
 def test_decisions_of_items_no_longer_in_the_agenda_are_kept_last():
-    from meeting_tui.session import ItemState, UnmatchedEntry
+    from meeting_tui.core.session import ItemState, UnmatchedEntry
 
     session = make_session()
     gone = Session(parse_agenda("7. Old item\n"))
@@ -384,8 +384,8 @@ def test_export_path_is_beside_the_session():
 def test_write_file_replaces_atomically(tmp_path):
     target = tmp_path / "list.md"
     target.write_text("old", encoding="utf-8")
-    export.write_file(target, "new “text”")
-    export.write_file(tmp_path / "list.docx", b"PK\x03\x04")
+    write_file(target, "new “text”")
+    write_file(tmp_path / "list.docx", b"PK\x03\x04")
     assert target.read_text(encoding="utf-8") == "new “text”"
     assert (tmp_path / "list.docx").read_bytes() == b"PK\x03\x04"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["list.docx", "list.md"]

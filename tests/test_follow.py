@@ -20,9 +20,9 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from meeting_tui.cli import main
-from meeting_tui.follow import SessionWatcher
-from meeting_tui.follow_app import FollowApp, FollowTree
-from meeting_tui.store import write_atomic
+from meeting_tui.files.durable import write_atomic
+from meeting_tui.files.watcher import SessionWatcher
+from meeting_tui.ui.follow import FollowApp, FollowTree
 
 WRITER = ROOT / "tests" / "follow_writer.py"
 WITHIN = 1.0  # seconds: the promise of the follow view
@@ -224,8 +224,8 @@ def test_bad_input_one_line_exit_2(tmp_path, capsys, command, content, problem):
 
 
 def test_serve_without_the_extra(tmp_path, capsys, monkeypatch, agenda):
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
 
     _a, session, path, digest = open_session(str(agenda), None, None)
     write_atomic(path, dumps(session, str(agenda), digest))
@@ -247,8 +247,8 @@ def test_serve_binds_localhost_by_default():
 
 def test_watcher_loads_only_on_change(agenda, tmp_path):
     """A stat each poll; the file is read again only when its stamp changes."""
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
 
     _a, session, path, digest = open_session(str(agenda), None, None)
     write_atomic(path, dumps(session, str(agenda), digest))
@@ -265,8 +265,8 @@ def test_watcher_loads_only_on_change(agenda, tmp_path):
 
 def test_drafts_are_not_followed(agenda, tmp_path):
     """Drafts are the secretary's work in progress: not counted, not listed."""
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
 
     _a, session, path, digest = open_session(str(agenda), None, None)
     session.take_up_next()
@@ -287,8 +287,8 @@ def test_follow_sizes_keep_the_title(source, tmp_path):
     current item in the tree."""
     agenda = tmp_path / source.name
     agenda.write_bytes(source.read_bytes())
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
 
     _a, session, path, digest = open_session(str(agenda), None, None)
     for _ in range(4):
@@ -311,10 +311,10 @@ def test_follow_sizes_keep_the_title(source, tmp_path):
 
 def test_unexpected_load_error_is_a_problem_not_a_crash(agenda, tmp_path, monkeypatch):
     """Whatever a hand-edited file does to the loader, the view stays up and says so."""
-    import meeting_tui.follow as follow
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps
-    from meeting_tui.textfile import InputError
+    import meeting_tui.files.watcher as follow
+    from meeting_tui.core.errors import InputError
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
 
     _a, session, path, digest = open_session(str(agenda), None, None)
     write_atomic(path, dumps(session, str(agenda), digest))
@@ -337,8 +337,8 @@ def test_unexpected_load_error_is_a_problem_not_a_crash(agenda, tmp_path, monkey
 async def test_decision_blocks_are_kept_when_unchanged(agenda, tmp_path):
     """A change redraws only the blocks it changes: a long meeting's list is not laid
     out again on every save."""
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
 
     _a, session, path, digest = open_session(str(agenda), None, None)
 

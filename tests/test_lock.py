@@ -25,9 +25,9 @@ from test_e2e_tmux import (
     wait_until,
 )
 
-from meeting_tui.lock import Locked, SessionLock, info_path, lock_path, read_holder
-from meeting_tui.run import open_meeting
-from meeting_tui.store import dumps
+from meeting_tui.files.lock import Locked, SessionLock, info_path, lock_path, read_holder
+from meeting_tui.files.opening import open_meeting
+from meeting_tui.files.session_toml import dumps
 
 AGENDA_TEXT = """\
 Lock test meeting
@@ -39,7 +39,7 @@ Lock test meeting
 
 HOLDER = textwrap.dedent("""\
     import sys, time
-    from meeting_tui.lock import SessionLock
+    from meeting_tui.files.lock import SessionLock
     lock = SessionLock(sys.argv[1])
     lock.acquire()
     print("held", flush=True)

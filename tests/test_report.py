@@ -223,9 +223,9 @@ def test_the_installed_command_has_no_traceback(tmp_path):
 @pytest.mark.parametrize("days", [1, 2])
 def test_report_text_fits_the_width_it_is_given(days):
     """The app's dialog asks for its own width: at 80 columns no status may be cut."""
-    from meeting_tui.agenda import load_agenda
-    from meeting_tui.report import build_report, render_text
-    from meeting_tui.session import Session
+    from meeting_tui.core.report import build_report, render_text
+    from meeting_tui.core.session import Session
+    from meeting_tui.files.agenda_file import load_agenda
 
     agenda = load_agenda("agendas/lanzarote-28th-meeting-2020-09.txt")
     moments = iter(utc(f"2020-09-{21 + n // 4} {9 + n % 4:02d}:00") for n in range(40))

@@ -17,9 +17,9 @@ from conftest import FakeClock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.session import Session
-from meeting_tui.store import agenda_hash, build, dumps
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.session import Session
+from meeting_tui.files.session_toml import agenda_hash, build, dumps
 
 AGENDA_TEXT = """\
 Committee meeting, 3-5 March 2025

@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import SEPTEMBER
 
-from meeting_tui import app_saving, store
-from meeting_tui.app import MeetingApp
-from meeting_tui.lock import SessionLock, info_path
-from meeting_tui.run import open_meeting
-from meeting_tui.screens import PromptScreen
-from meeting_tui.widgets.save_status import SaveStatus
+from meeting_tui.files import durable
+from meeting_tui.files.lock import SessionLock, info_path
+from meeting_tui.files.opening import open_meeting
+from meeting_tui.ui import app_saving
+from meeting_tui.ui.app import MeetingApp
+from meeting_tui.ui.screens.dialogs import PromptScreen
+from meeting_tui.ui.widgets.save_status import SaveStatus
 
 SIZE = (120, 40)
 
@@ -67,12 +68,12 @@ class Failing:
     def __init__(self, monkeypatch, error: OSError) -> None:
         self.error = error
         self.attempts = 0
-        self.real = store.os.fsync
+        self.real = durable.os.fsync
         self.on = True
-        monkeypatch.setattr(store.os, "fsync", self.fsync)
+        monkeypatch.setattr(durable.os, "fsync", self.fsync)
 
     def fsync(self, fd: int) -> None:
-        if self.on and not stat.S_ISDIR(store.os.fstat(fd).st_mode):
+        if self.on and not stat.S_ISDIR(durable.os.fstat(fd).st_mode):
             self.attempts += 1
             raise self.error
         self.real(fd)

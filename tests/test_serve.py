@@ -123,8 +123,9 @@ async def test_serve_shows_the_current_item_in_chromium(tmp_path):
 
 
 def test_serve_port_taken_one_line_exit_2(tmp_path):
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps, write_atomic
+    from meeting_tui.files.durable import write_atomic
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
 
     agenda = tmp_path / SEPTEMBER.name
     agenda.write_bytes(SEPTEMBER.read_bytes())

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import FakeClock
 
-from meeting_tui.agenda import load_agenda, parse_agenda
-from meeting_tui.session import DecisionStatus, ItemStatus, MeetingState, Session
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.session import DecisionStatus, ItemStatus, MeetingState, Session
+from meeting_tui.files.agenda_file import load_agenda
 
 AGENDAS = Path(__file__).resolve().parent.parent / "agendas"
 

@@ -19,10 +19,11 @@ def utc(zone):
 @pytest.fixture
 def follow_app(tmp_path, clock):
     """A session in progress, written through the store, and a follow view of it."""
-    from meeting_tui.follow import SessionWatcher
-    from meeting_tui.follow_app import FollowApp
-    from meeting_tui.run import open_session
-    from meeting_tui.store import dumps, write_atomic
+    from meeting_tui.files.durable import write_atomic
+    from meeting_tui.files.opening import open_session
+    from meeting_tui.files.session_toml import dumps
+    from meeting_tui.files.watcher import SessionWatcher
+    from meeting_tui.ui.follow import FollowApp
 
     def factory(source: Path, plan: int | None = None) -> FollowApp:
         agenda = tmp_path / source.name

@@ -11,22 +11,22 @@ from pathlib import Path
 import pytest
 from conftest import FakeClock
 
-from meeting_tui import store
-from meeting_tui.agenda import load_agenda, parse_agenda
-from meeting_tui.clock import Span
-from meeting_tui.session import DecisionStatus, ItemStatus, MeetingState, Session
-from meeting_tui.store import (
+from meeting_tui.core.clock import Span
+from meeting_tui.core.errors import InputError
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.session import DecisionStatus, ItemStatus, MeetingState, Session
+from meeting_tui.files import durable
+from meeting_tui.files.agenda_file import load_agenda
+from meeting_tui.files.durable import write_atomic
+from meeting_tui.files.session_file import load_session, read_document
+from meeting_tui.files.session_toml import (
     FORMAT_VERSION,
     agenda_hash,
     default_session_path,
     dumps,
     from_document,
-    load_session,
-    read_document,
     to_document,
-    write_atomic,
 )
-from meeting_tui.textfile import InputError
 
 AGENDAS = Path(__file__).resolve().parent.parent / "agendas"
 
@@ -680,7 +680,7 @@ def test_write_atomic_writes_in_the_same_folder(tmp_path, monkeypatch):
         seen.append((Path(src), Path(dst)))
         real_replace(src, dst)
 
-    monkeypatch.setattr(store.os, "replace", spy)
+    monkeypatch.setattr(durable.os, "replace", spy)
     path = tmp_path / "m.session.toml"
     write_atomic(path, "x")
     [(src, dst)] = seen
@@ -695,7 +695,7 @@ def test_a_failed_replace_leaves_the_old_file_and_no_temporary(tmp_path, monkeyp
     def broken(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "replace", broken)
+    monkeypatch.setattr(durable.os, "replace", broken)
     with pytest.raises(OSError):
         write_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
@@ -709,7 +709,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     def broken(fd):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(store.os, "fsync", broken)
+    monkeypatch.setattr(durable.os, "fsync", broken)
     with pytest.raises(OSError):
         write_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
@@ -723,7 +723,7 @@ def test_an_interrupt_while_writing_leaves_the_old_file(tmp_path, monkeypatch):
     def interrupted(src, dst):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store.os, "replace", interrupted)
+    monkeypatch.setattr(durable.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"

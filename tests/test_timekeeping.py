@@ -13,11 +13,11 @@ from datetime import UTC, datetime
 import pytest
 from conftest import FakeClock
 
-from meeting_tui.agenda import parse_agenda
-from meeting_tui.clock import Span, group_sittings, parse_minutes
-from meeting_tui.report import build_report, render_text, report_json
-from meeting_tui.session import ItemStatus, MeetingState, Session
-from meeting_tui.store import dumps, from_document
+from meeting_tui.core.clock import Span, group_sittings, parse_minutes
+from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.report import build_report, render_text, report_json
+from meeting_tui.core.session import ItemStatus, MeetingState, Session
+from meeting_tui.files.session_toml import dumps, from_document
 
 AGENDA = """\
 Committee, 22-27 October 2020
@@ -159,7 +159,7 @@ def test_a_file_without_the_time_keeping_fields_loads(agenda, clock):
 
 @pytest.mark.parametrize("value", ["lots", -5, True, 1.5])
 def test_a_bad_plan_in_the_file_is_a_clear_error(agenda, clock, value):
-    from meeting_tui.textfile import InputError
+    from meeting_tui.core.errors import InputError
 
     doc = {"format": 1, "items": {"1": {"status": "pending", "planned_minutes": value}}}
     with pytest.raises(InputError, match="planned_minutes"):
@@ -576,7 +576,7 @@ def plain(renderable) -> str:
 
 
 def top_bar_text(app) -> str:
-    from meeting_tui.widgets.top_bar import TopBar
+    from meeting_tui.ui.widgets.top_bar import TopBar
 
     return plain(app.query_one(TopBar).render())
 
@@ -587,7 +587,7 @@ def last_notification(app) -> str:
 
 def painted_line(app, key: str) -> str:
     """The item's line as the tree paints it (from its line cache, unless refreshed)."""
-    from meeting_tui.widgets.agenda_tree import AgendaTree
+    from meeting_tui.ui.widgets.agenda_tree import AgendaTree
 
     tree = app.query_one(AgendaTree)
     return tree.render_line(tree.nodes[key].line - int(tree.scroll_offset.y)).text.rstrip()
@@ -596,7 +596,7 @@ def painted_line(app, key: str) -> str:
 async def test_t_sets_the_planned_minutes_of_the_selected_item(make_app, clock):
     from textual.widgets import Input
 
-    from meeting_tui.screens import PlanScreen
+    from meeting_tui.ui.screens.dialogs import PlanScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -625,7 +625,7 @@ async def test_t_with_an_empty_field_clears_the_plan(make_app, clock):
 async def test_t_refuses_what_is_not_minutes_and_escape_cancels(make_app, clock):
     from textual.widgets import Label
 
-    from meeting_tui.screens import PlanScreen
+    from meeting_tui.ui.screens.dialogs import PlanScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -640,7 +640,7 @@ async def test_t_refuses_what_is_not_minutes_and_escape_cancels(make_app, clock)
 
 
 async def test_t_in_the_editor_types_a_t(make_app, clock):
-    from meeting_tui.screens import PlanScreen
+    from meeting_tui.ui.screens.dialogs import PlanScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -652,7 +652,7 @@ async def test_t_in_the_editor_types_a_t(make_app, clock):
 async def test_r_opens_the_time_report(make_app, clock):
     from textual.widgets import Static
 
-    from meeting_tui.screens import ReportScreen
+    from meeting_tui.ui.screens.dialogs import ReportScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -671,7 +671,7 @@ async def test_r_opens_the_time_report(make_app, clock):
 
 
 async def test_ctrl_d_ends_the_day_after_a_confirmation(make_app, clock):
-    from meeting_tui.screens import ConfirmScreen
+    from meeting_tui.ui.screens.dialogs import ConfirmScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -695,7 +695,7 @@ async def test_ctrl_d_ends_the_day_after_a_confirmation(make_app, clock):
 
 
 async def test_ctrl_d_before_the_start_or_twice_says_why(make_app, clock):
-    from meeting_tui.screens import ConfirmScreen
+    from meeting_tui.ui.screens.dialogs import ConfirmScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -710,7 +710,7 @@ async def test_ctrl_d_before_the_start_or_twice_says_why(make_app, clock):
 async def test_ctrl_d_in_the_editor_deletes_forward(make_app, clock):
     from textual.widgets import TextArea
 
-    from meeting_tui.screens import ConfirmScreen
+    from meeting_tui.ui.screens.dialogs import ConfirmScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -724,7 +724,7 @@ async def test_ctrl_d_in_the_editor_deletes_forward(make_app, clock):
 async def test_resuming_a_break_from_yesterday_asks_if_it_is_a_new_day(
     make_app, clock, zone
 ):
-    from meeting_tui.screens import NewDayScreen
+    from meeting_tui.ui.screens.dialogs import NewDayScreen
 
     zone("Europe/Paris")
     clock.now = utc("2020-09-21T15:00:00")  # 17:00 in Paris
@@ -828,7 +828,7 @@ async def test_the_tree_marks_an_overrun_on_the_clock_tick(make_app, clock):
 
 
 async def test_the_item_clock_changes_colour_at_80_percent_and_when_over(make_app, clock):
-    from meeting_tui.widgets.top_bar import LEVEL_STYLE, item_clock
+    from meeting_tui.ui.widgets.top_bar import LEVEL_STYLE, item_clock
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -844,7 +844,7 @@ async def test_the_item_clock_changes_colour_at_80_percent_and_when_over(make_ap
 
 
 async def test_the_palette_opens_the_time_report(make_app, clock):
-    from meeting_tui.screens import ReportScreen
+    from meeting_tui.ui.screens.dialogs import ReportScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:

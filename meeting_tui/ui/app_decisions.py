@@ -15,21 +15,20 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from . import clipboard
-from .export import (
+from ..core.export import (
     DocxUnavailable,
     build_document,
     count_phrase,
     docx_available,
-    export_path,
     render,
     render_entries_md,
     render_md,
-    write_file,
 )
-from .phrases import STANDARD_PHRASES, phrase_list
-from .screens import ExportScreen, PromptScreen
-from .settings import default_meeting, default_venue_and_dates, format_date, parse_date
+from ..core.phrases import STANDARD_PHRASES, phrase_list
+from ..core.settings import default_meeting, default_venue_and_dates, format_date, parse_date
+from ..files.exports import export_path, write_file
+from .. import clipboard
+from .screens.dialogs import ExportScreen, PromptScreen
 
 if TYPE_CHECKING:  # the mixin's methods use the app's attributes
     from .app import MeetingApp as _AppBase

@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..amend import ADDED
-from ..clock import format_minutes
-from ..session import UNMATCHED_NODE, ItemStatus, Session, unmatched_index, unmatched_node
+from ...core.amend import ADDED
+from ...core.clock import format_minutes
+from ...core.session import UNMATCHED_NODE, ItemStatus, Session, unmatched_index, unmatched_node
 
 MARKS = {
     ItemStatus.PENDING: ("·", ""),

@@ -20,18 +20,25 @@ from textual.widget import Widget
 from textual.widgets import Footer, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
+from ..core.clock import format_duration
+from ..core.session import DecisionStatus, MeetingState, Session
+from ..core.settings import format_date
+from ..files.autosave import Autosaver
+from ..files.lock import SessionLock
+from ..files.session_file import SessionFile
 from .app_amend import AMEND_PALETTE_NAMES, AmendActions
 from .app_decisions import DecisionsActions
 from .app_saving import SavingActions
-from .autosave import Autosaver
-from .clock import format_duration
-from .commands import ItemsProvider
-from .keys import KEYS, NAVIGATION_KEYS, bound_action
-from .lock import SessionLock
-from .screens import ConfirmScreen, HelpScreen, NewDayScreen, PlanScreen, QuitScreen, ReportScreen
-from .session import DecisionStatus, MeetingState, Session
-from .settings import format_date
-from .store import SessionFile
+from .commands import KEYS, NAVIGATION_KEYS, bound_action
+from .providers import ItemsProvider
+from .screens.dialogs import (
+    ConfirmScreen,
+    HelpScreen,
+    NewDayScreen,
+    PlanScreen,
+    QuitScreen,
+    ReportScreen,
+)
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
 from .widgets.item_panel import DecisionList, ItemPanel
@@ -63,7 +70,7 @@ PALETTE_NAMES = {
 
 
 class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = "styles/app.tcss"
     TITLE = "meeting-tui"
     COMMANDS = App.COMMANDS | {ItemsProvider}
     # Priority bindings run as the key is read, before any later key is routed: a fast
@@ -502,7 +509,7 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         self.push_screen(PlanScreen(item.label, own, " ".join(hints)), answer)
 
     def action_time_report(self) -> None:
-        from .report import build_report, render_text  # not needed at start-up
+        from ..core.report import build_report, render_text  # not needed at start-up
 
         report = build_report(self.session)
         # The dialog: up to 120 columns, less its border, padding and scrollbar.

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from ..phrases import completion, matches
+from ...core.phrases import completion, matches
 
 
 class DecisionEditor(TextArea):

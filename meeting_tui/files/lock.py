@@ -22,7 +22,7 @@ from pathlib import Path
 import tomli_w
 from filelock import FileLock, Timeout
 
-from .store import write_atomic
+from .durable import write_atomic
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,15 @@
-"""The session file: TOML a person can read and diff, written atomically.
+"""The session file's TOML mapping: a Session to a document tomli-w writes, and a
+document (of this or an older format) back to a Session over an agenda.
 
-A crash at any moment leaves either the previous or the new file, never a torn one:
-we write a temporary file in the same folder, flush and fsync it, keep the previous
-version as ``<session>.bak``, replace the old file, then fsync the folder so the
-renames themselves are durable. A file changed on disk by someone else since we last
-read or wrote it is never overwritten: the session goes to a conflict copy instead
-(``SessionFile``). Files of an older format are upgraded on load (``UPGRADES``);
-entries for items the agenda no longer has are kept (``matching``).
+Files of an older format are upgraded on load (``UPGRADES``); entries for items the
+agenda no longer has are kept (``matching``). The reader checks every type as it
+reads, so a hand-edited file gives a clear one-line error.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import re
-import secrets
-import shutil
-import tempfile
 import threading
-import time
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -29,13 +18,13 @@ from typing import Any
 
 import tomli_w
 
-from .agenda import Agenda
-from .amend import ADD, AFTER, MOVE, OPS, RENAME, UNDER, Amendment, Ref
-from .clock import Now, Span
-from .matching import Entry, Matching, match
-from .session import Decision, DecisionStatus, ItemState, ItemStatus, Session, UnmatchedEntry
-from .settings import MeetingSettings
-from .textfile import InputError, read_problem
+from ..core.agenda import Agenda
+from ..core.amend import ADD, AFTER, MOVE, OPS, RENAME, UNDER, Amendment, Ref
+from ..core.clock import Now, Span
+from ..core.errors import InputError
+from ..core.matching import Entry, Matching, match
+from ..core.session import Decision, DecisionStatus, ItemState, ItemStatus, Session, UnmatchedEntry
+from ..core.settings import MeetingSettings
 
 # Format 2 added the [[unmatched]] list (and the optional fields of time-keeping and
 # the List of decisions), format 3 the [[amendments]] of the agenda: a reader of an
@@ -205,229 +194,6 @@ class Serializer:
         return "\n".join(parts)
 
 
-# The umask, read once (reading it means setting it, which is not thread-safe later).
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
-# Temporary files of write_atomic: ".<name>.<8 random characters>.tmp" (mkstemp's names).
-_TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
-
-
-@dataclass(frozen=True)
-class FileStamp:
-    """What tells one version of a file from another without reading it."""
-
-    inode: int
-    size: int
-    mtime_ns: int
-
-    @classmethod
-    def of(cls, st: os.stat_result) -> FileStamp:
-        return cls(st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def file_stamp(path: str | Path) -> FileStamp | None:
-    try:
-        return FileStamp.of(os.stat(path))
-    except FileNotFoundError:
-        return None
-
-
-def digest_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def backup_path(path: str | Path) -> Path:
-    """Where the previous version of a session file is kept."""
-    p = Path(path)
-    return p.with_name(f"{p.name}.bak")
-
-
-def _stamp_now() -> str:
-    return time.strftime("%Y%m%d-%H%M%S")
-
-
-def _free_name(path: Path) -> Path:
-    """``path``, or with -2, -3… before its suffix when it exists."""
-    candidate, n = path, 1
-    while candidate.exists() or candidate.is_symlink():
-        n += 1
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return candidate
-
-
-def conflict_path(path: str | Path) -> Path:
-    """A name beside ``path`` for our version when the file changed under us."""
-    p = Path(path)
-    stem = p.name.removesuffix(".toml")
-    return _free_name(p.with_name(f"{stem}.conflict-{_stamp_now()}.toml"))
-
-
-def aside_path(path: str | Path) -> Path:
-    """A name beside ``path`` for a file moved aside by --fresh."""
-    p = Path(path)
-    stem = p.name.removesuffix(".toml")
-    return _free_name(p.with_name(f"{stem}.aside-{_stamp_now()}.toml"))
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-def _keep_previous(target: Path, backup: Path) -> None:
-    """Make ``backup`` the current version of ``target``, atomically: a hard link under
-    a temporary name renamed over the backup (a copy where links are not supported)."""
-    tmp = target.with_name(f".{backup.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        os.link(target, tmp)
-    except FileNotFoundError:
-        return  # no previous version: the first save
-    except OSError:
-        try:
-            shutil.copy2(target, tmp)
-            with open(tmp, "rb+") as handle:
-                os.fsync(handle.fileno())
-        except FileNotFoundError:
-            Path(tmp).unlink(missing_ok=True)
-            return
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    try:
-        os.replace(tmp, backup)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: str | Path, text: str, *, backup: Path | None = None) -> FileStamp:
-    """Replace ``path`` with ``text`` so that a crash leaves the old or the new file.
-
-    With ``backup``, the version being replaced is kept there first (same folder). An
-    existing file's permissions (and, where allowed, owner) carry over to the new one;
-    a new file gets the usual permissions for the umask. Returns the new file's stamp.
-    """
-    target = Path(path)
-    folder = target.parent
-    try:
-        old = os.stat(target)
-    except FileNotFoundError:
-        old = None
-    data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), (old.st_mode & 0o7777) if old else 0o666 & ~_UMASK)
-            if old is not None and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
-                with contextlib.suppress(OSError):  # not ours to give away: keep our own
-                    os.fchown(handle.fileno(), old.st_uid, old.st_gid)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            stamp = FileStamp.of(os.fstat(handle.fileno()))
-        if backup is not None and old is not None:
-            _keep_previous(target, backup)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(folder)
-    return stamp
-
-
-class SessionFile:
-    """The session file as the writer sees it: where to write, and which version of it
-    we last read or wrote, so a change made by someone else is never overwritten.
-
-    Used by one thread at a time (the autosaver's)."""
-
-    def __init__(self, path: str | Path, stamp: FileStamp | None, digest: str | None) -> None:
-        self.path = Path(path)
-        self.stamp = stamp  # None: we know of no file there
-        self.digest = digest
-
-    @classmethod
-    def as_it_is(cls, path: str | Path) -> SessionFile:
-        """Take the file as it is on disk now as ours (or no file, if there is none)."""
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            return cls(p, None, None)
-        return cls(p, file_stamp(p), digest_of(data))
-
-    def changed_on_disk(self) -> bool:
-        """Someone else wrote the file since we last read or wrote it (removed is not
-        changed: there is nothing to overwrite)."""
-        now = file_stamp(self.path)
-        if now is None or now == self.stamp:
-            return False
-        if self.digest is None:
-            return True  # a file appeared where there was none
-        try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            return False
-        if digest_of(data) == self.digest:
-            self.stamp = now  # touched, not changed
-            return False
-        return True
-
-    def save(self, text: str) -> Path | None:
-        """Write ``text``; returns the path left alone if the file had been changed by
-        someone else (our text then went to a conflict copy, which is where later saves
-        go too)."""
-        left_alone = None
-        if self.changed_on_disk():
-            left_alone = self.path
-            self.path = conflict_path(self.path)
-            self.stamp = self.digest = None
-        backup = None if left_alone else backup_path(self.path)
-        self.stamp = write_atomic(self.path, text, backup=backup)
-        self.digest = digest_of(text.encode("utf-8"))
-        return left_alone
-
-
-def leftover_temporaries(path: str | Path) -> list[Path]:
-    """Temporary files of a writer that died before replacing ``path``, newest first."""
-    p = Path(path)
-    pattern = re.compile(_TEMP_NAME.format(name=re.escape(p.name)))
-    try:
-        found = [f for f in p.parent.iterdir() if pattern.fullmatch(f.name)]
-    except OSError:
-        return []
-    return sorted(found, key=lambda f: f.stat().st_mtime_ns, reverse=True)
-
-
-def leftover_backup_temporaries(path: str | Path) -> list[Path]:
-    """Temporary links of the backup a writer made before it died: safe to remove."""
-    p = Path(path)
-    pattern = re.compile(rf"\.{re.escape(backup_path(p).name)}\.[0-9a-f]{{8}}\.tmp")
-    try:
-        return [f for f in p.parent.iterdir() if pattern.fullmatch(f.name)]
-    except OSError:
-        return []
-
-
-def is_complete(path: str | Path) -> bool:
-    """A file that parses as a session document (has its format number)."""
-    try:
-        doc = tomllib.loads(Path(path).read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-    version = doc.get("format")
-    return isinstance(version, int) and not isinstance(version, bool)
-
-
 # ------------------------------------------------------------------ reading
 
 
@@ -499,43 +265,6 @@ class _Reader:
             spans.append(Span(self.moment(raw.get("start"), at),
                               self.moment(end, at) if end is not None else None))
         return spans
-
-
-def read_bytes(path: str | Path) -> bytes:
-    """The session file's bytes, or InputError with a one-line reason."""
-    return read_file(path)[0]
-
-
-def read_file(path: str | Path) -> tuple[bytes, FileStamp]:
-    """The session file's bytes and the stamp of the version read (InputError if not)."""
-    p = Path(path)
-    try:
-        with open(p, "rb") as handle:
-            stamp = FileStamp.of(os.fstat(handle.fileno()))
-            return handle.read(), stamp
-    except OSError as exc:
-        raise read_problem(p, exc, "session file") from None
-
-
-def read_document(path: str | Path) -> dict[str, Any]:
-    return parse_document(read_bytes(path), path)
-
-
-def parse_document(data: bytes, path: str | Path) -> dict[str, Any]:
-    p = Path(path)
-    try:
-        return tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(p, "not a session file (not UTF-8 text)") from None
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        reason = getattr(exc, "msg", str(exc))
-        # Before Python 3.14 the position is only in the message: "... (at line 4, column 6)".
-        at = re.search(r" \(at line (\d+), column (\d+)\)$", reason)
-        if at:
-            line = line or int(at.group(1))
-            reason = f"{reason[: at.start()]} (column {at.group(2)})"
-        raise InputError(p, f"not a valid session file: {reason}", line) from None
 
 
 @dataclass
@@ -746,81 +475,3 @@ def build(
     return Loaded(session, version, change)
 
 
-def load_session(
-    path: str | Path, agenda: Agenda, now: Now | None = None, digest: str | None = None
-) -> Session:
-    return from_document(read_document(path), agenda, path, now, digest)
-
-
-def with_backup_hint(error: InputError, path: str | Path, fresh: bool = False) -> InputError:
-    """A session file that will not load: the error, with what to do about it: the
-    backup, when it loads, and (for the app's command, ``fresh``) --fresh."""
-    p = Path(path)
-    if not (p.exists() or p.is_symlink()):
-        return error  # nothing there to go back from
-    backup = backup_path(p)
-    fresh_hint = "--fresh starts a new session (the file is moved aside, never deleted)"
-    hint = f"{fresh_hint}." if fresh else ""
-    if backup.exists():
-        try:
-            data, _ = read_file(backup)
-            build(parse_document(data, backup), Agenda(header=(), items=()), backup)
-        except InputError:
-            hint = f"The backup {backup} does not load either" + (
-                f"; {fresh_hint}." if fresh else ".")
-        else:
-            from shlex import quote  # only this message needs it; start-up does not
-
-            q, b = quote(str(p)), quote(str(backup))
-            hint = (f"The previous version is in {backup}: `mv {q} {q}.broken && cp {b} {q}` "
-                    "goes back to it" + (f"; {fresh_hint}." if fresh else "."))
-    if not hint:
-        return error
-    problem = error.problem.rstrip(".")
-    return InputError(error.path, f"{problem}. {hint}", error.line)
-
-
-# ------------------------------------------------------------------ a session on its own
-
-
-def find_agenda(session_path: str | Path, recorded: str) -> Path:
-    """The agenda a session file names: as written (relative to the working folder),
-    else relative to the session file's folder, else by its name in that folder."""
-    folder = Path(session_path).parent
-    given = Path(recorded)
-    for candidate in (given, folder / given, folder / given.name):
-        if candidate.is_file():
-            return candidate
-    raise InputError(session_path, f"the agenda it was made from is not found: {recorded} "
-                                   f"(looked as given and in {folder or '.'})")
-
-
-def open_session_file(
-    path: str | Path, now: Now | None = None
-) -> tuple[Loaded, dict[str, Any]]:
-    """A session file with its agenda (for commands that work without the app).
-
-    Returns the loaded session (with how its items met the agenda, which may have
-    changed) and the file's document: its [agenda] table names the agenda path and
-    digest as recorded, to be written back unchanged."""
-    from .agenda import load_agenda
-    from .textfile import read_agenda_text
-
-    try:
-        doc = read_document(path)
-    except InputError as error:
-        raise with_backup_hint(error, path) from None
-    agenda_table = doc.get("agenda")
-    if not isinstance(doc.get("format"), int) or not isinstance(agenda_table, dict):
-        raise InputError(path, "not a meeting-tui session file (no 'format' number or "
-                               "no [agenda] table)")
-    recorded = agenda_table.get("path")
-    if not isinstance(recorded, str) or not recorded:
-        raise InputError(path, "[agenda]: missing 'path' (the agenda file)")
-    agenda_path = find_agenda(path, recorded)
-    agenda = load_agenda(agenda_path)
-    digest = agenda_hash(read_agenda_text(agenda_path))
-    try:
-        return build(doc, agenda, path, now, digest), doc
-    except InputError as error:
-        raise with_backup_hint(error, path) from None

@@ -8,8 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ..clock import format_duration
-from ..session import MeetingState, Session
+from ...core.clock import format_duration
+from ...core.session import MeetingState, Session
 
 # The current item's clock against its plan: under 80 %, from 80 %, past it.
 LEVEL_STYLE = {None: "bold", "ok": "bold green", "near": "bold black on yellow",

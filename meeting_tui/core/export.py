@@ -15,14 +15,11 @@ whole document unless they restart per item.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
-from pathlib import Path
 
 from .session import DecisionStatus, Session
 
@@ -507,31 +504,6 @@ def render(doc: Document, fmt: str) -> str | bytes:
     if fmt == "docx":
         return render_docx(doc)
     raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
-
-
-def export_path(session_path: str | Path, fmt: str) -> Path:
-    """Beside the session: 'x.session.toml' gives 'x.decisions.md'."""
-    p = Path(session_path)
-    stem = p.name.removesuffix(".toml").removesuffix(".session")
-    if stem == p.name:
-        stem = p.stem
-    return p.with_name(f"{stem}.decisions.{fmt}")
-
-
-def write_file(path: str | Path, data: str | bytes) -> None:
-    """Atomic replace: a crash leaves the old file or the new one, never half of one."""
-    target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def count_phrase(n: int) -> str:

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from .clock import parse_minutes
-from .keys import KEYS
+from ...core.clock import parse_minutes
+from ..commands import KEYS
 
 
 class ConfirmScreen(ModalScreen[bool]):

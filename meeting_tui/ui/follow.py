@@ -22,10 +22,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
-from .clock import format_duration
-from .export import Document, build_document, count_phrase
-from .follow import SessionWatcher
-from .session import MeetingState, Session
+from ..core.clock import format_duration
+from ..core.export import Document, build_document, count_phrase
+from ..core.session import MeetingState, Session
+from ..files.watcher import SessionWatcher
 from .widgets.agenda_tree import AgendaTree
 from .widgets.top_bar import STATE_STYLE, estimate, item_clock, state_label
 
@@ -174,7 +174,7 @@ class FollowTree(AgendaTree):
 class FollowApp(App[None]):
     """``meeting-tui follow SESSION``: redraws when the file changes, ticks each second."""
 
-    CSS_PATH = "follow.tcss"
+    CSS_PATH = "styles/follow.tcss"
     TITLE = "meeting-tui follow"
     BINDINGS = [
         Binding("q", "quit", "Quit"),

@@ -8,9 +8,9 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..amend import describe
-from ..clock import format_duration
-from ..session import Decision, Session, UnmatchedEntry
+from ...core.amend import describe
+from ...core.clock import format_duration
+from ...core.session import Decision, Session, UnmatchedEntry
 from .top_bar import LEVEL_STYLE
 
 STATUS_STYLE = {"draft": "yellow", "final": "bold green", "adopted": "bold cyan"}

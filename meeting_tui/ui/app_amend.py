@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .amend import AFTER, UNDER, AmendError, describe, propose_number
-from .clock import format_duration
-from .screens import ConfirmScreen, ItemScreen
+from ..core.amend import AFTER, UNDER, AmendError, describe, propose_number
+from ..core.clock import format_duration
+from .screens.dialogs import ConfirmScreen, ItemScreen
 from .widgets.top_bar import TopBar
 
 if TYPE_CHECKING:  # the mixin's methods use the app's attributes

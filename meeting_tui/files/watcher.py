@@ -16,19 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .agenda import Agenda, load_agenda
-from .clock import Now, utc_now
-from .session import Session
-from .store import (
-    FileStamp,
-    agenda_hash,
-    build,
-    file_stamp,
-    find_agenda,
-    parse_document,
-    read_file,
-)
-from .textfile import InputError, read_agenda_text
+from ..core.agenda import Agenda
+from ..core.clock import Now, utc_now
+from ..core.errors import InputError
+from ..core.session import Session
+from .agenda_file import load_agenda, read_agenda_text
+from .durable import FileStamp, file_stamp
+from .session_file import find_agenda, parse_document, read_file
+from .session_toml import agenda_hash, build
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 from typing import Any
 
 from .clock import format_duration, local_zone_name
 from .session import MeetingState, Session
-from .textfile import InputError
 
 
 @dataclass(frozen=True)
@@ -279,22 +277,3 @@ def render_text(
                  f"count{'s' if one else ''} for nothing")
     lines.append(left + ".")
     return "\n".join(lines) + "\n"
-
-
-# ------------------------------------------------------------------ a session file alone
-
-
-def load_report_session(path: str | Path) -> tuple[Session, list[str]]:
-    """A session file with its agenda, for a report; (session, warnings).
-
-    Raises InputError (one line naming the file) on anything unusable."""
-    from .store import open_session_file
-
-    try:
-        loaded, _doc = open_session_file(path)
-    except InputError as exc:
-        if Path(exc.path) == Path(path):
-            raise
-        raise InputError(path, f"its agenda {exc}") from None  # name both files
-    message = loaded.change.message()
-    return loaded.session, [f"{path}: warning: {message}"] if message else []

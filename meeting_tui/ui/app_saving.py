@@ -16,12 +16,13 @@ from pathlib import Path
 from textual.message import Message
 from textual.timer import Timer
 
+from ..core.session import UnmatchedEntry, unmatched_index
+from ..files.autosave import Autosaver
+from ..files.lock import Locked, SessionLock
+from ..files.session_file import SessionFile
+from ..files.session_toml import Serializer, dumps, to_document
 from .app_amend import AMEND_ACTIONS
-from .autosave import Autosaver
-from .lock import Locked, SessionLock
-from .screens import PromptScreen
-from .session import UnmatchedEntry, unmatched_index
-from .store import Serializer, SessionFile, dumps, to_document
+from .screens.dialogs import PromptScreen
 from .widgets.save_status import SaveStatus
 
 TYPING_SAVE_DELAY = 0.4  # seconds from the first unsaved keystroke to the write

@@ -10,17 +10,12 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-MAX_BYTES = 10 * 1024 * 1024
+from ..core.agenda import Agenda
+from ..core.errors import InputError, read_problem
+from ..core.parser import parse_agenda
+from ..core.text import normalize
 
-# Characters that look like spaces or nothing at all in a word processor. Every
-# Unicode space (no-break, thin, em, ideographic, ...) becomes a plain space, and so do
-# the vertical tab and form feed Word leaves for manual line and page breaks: after
-# normalize() the only whitespace left is " ", "\t" and "\n".
-_SPACES = "".join(
-    ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch not in " \t\n\r"
-)
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_REPLACEMENTS = tuple((ch, " ") for ch in _SPACES) + tuple((ch, "") for ch in _INVISIBLE)
+MAX_BYTES = 10 * 1024 * 1024
 
 _BINARY_SIGNATURES = (
     b"\x89PNG",
@@ -30,17 +25,6 @@ _BINARY_SIGNATURES = (
     b"PK\x03\x04",
     b"\xd0\xcf\x11\xe0",
 )
-
-
-class InputError(Exception):
-    """A problem with a file the user gave us: shown as one line, exit status 2."""
-
-    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
-        self.path = str(path)
-        self.problem = problem
-        self.line = line
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {problem}")
 
 
 def decode(data: bytes, path: str | Path = "<text>") -> str:
@@ -71,27 +55,6 @@ def decode(data: bytes, path: str | Path = "<text>") -> str:
         return data.decode("latin-1")
 
 
-def normalize(text: str) -> str:
-    """Unify line endings and replace look-alike spaces; tabs stay for indentation."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for char, replacement in _REPLACEMENTS:
-        if char in text:  # faster than str.translate or re.sub on a long text
-            text = text.replace(char, replacement)
-    return text
-
-
-def read_problem(path: Path, exc: OSError, what: str) -> InputError:
-    """The one line for a file that could not be read (``what``: "file", "session file")."""
-    if isinstance(exc, FileNotFoundError):
-        return InputError(path, f"no such {what}")
-    if isinstance(exc, PermissionError):
-        return InputError(path, "permission denied")
-    if isinstance(exc, IsADirectoryError):
-        return InputError(path, f"is a directory, not a {what}")
-    return InputError(path, f"cannot read the {what} ({exc.strerror or exc})")
-
-
 def read_agenda_text(path: str | Path) -> str:
     """Read and decode an agenda file, or raise InputError with a one-line reason."""
     p = Path(path)
@@ -120,3 +83,12 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\f\v")
     return controls > max(4, len(sample) // 100)
+
+
+def load_agenda(path: str | Path) -> Agenda:
+    """Read, decode and parse an agenda file; InputError on anything unusable."""
+    text = read_agenda_text(path)
+    agenda = parse_agenda(text, source=str(path))
+    if not agenda.items:
+        raise InputError(path, "no agenda item found (expected lines such as '1. Opening')")
+    return agenda

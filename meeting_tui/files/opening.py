@@ -9,41 +9,30 @@ terminal only when there is one; without it the safe answer is taken and said.
 
 from __future__ import annotations
 
-import argparse
-import gc
 import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .agenda import Agenda, load_agenda
-from .clock import local_zone_name
-from .lock import Locked, SessionLock
-from .session import Session
-from .store import (
-    FORMAT_VERSION,
-    SessionFile,
-    agenda_hash,
+from ..core.agenda import Agenda
+from ..core.clock import local_zone_name
+from ..core.errors import InputError
+from ..core.session import Session
+from .agenda_file import load_agenda, read_agenda_text
+from .durable import (
     aside_path,
     backup_path,
-    build,
-    default_session_path,
     digest_of,
     is_complete,
     leftover_backup_temporaries,
     leftover_temporaries,
-    parse_document,
-    read_file,
-    with_backup_hint,
     write_atomic,
 )
-from .textfile import InputError, read_agenda_text
-
-if TYPE_CHECKING:  # imported when run: the commands without a screen do without Textual
-    from .app import MeetingApp
+from .lock import Locked, SessionLock
+from .session_file import SessionFile, parse_document, read_file, with_backup_hint
+from .session_toml import FORMAT_VERSION, agenda_hash, build, default_session_path
 
 # ask(question, default) -> the answer, or None when there is nobody to ask.
 Ask = Callable[[str, bool], bool | None]
@@ -217,45 +206,3 @@ def recover_leftovers(path: Path, ask: Ask) -> list[str]:
         notes.append(f"Recovered the version of {path.name} written at {when}, which a "
                      f"crash had left in a temporary file{replaced}.")
     return notes
-
-
-def run_app(args: argparse.Namespace) -> int:
-    # Start-up makes some 200,000 objects (Textual's modules, the agenda) and frees
-    # almost none: the cyclic collector would scan them again and again for nothing,
-    # a sixth of the time to the first frame. It is off until they are all made, and
-    # they are then set aside (frozen) so later collections do not scan them either.
-    gc.disable()
-    try:
-        app = _make_app(args)
-    finally:
-        gc.freeze()
-        gc.enable()
-    try:
-        app.run()
-    finally:
-        if app.lock is not None:
-            app.lock.release()
-    return 0
-
-
-def _make_app(args: argparse.Namespace) -> MeetingApp:
-    from .app import MeetingApp
-
-    read_only = getattr(args, "read_only", False)
-    fresh = getattr(args, "fresh", False)
-    if read_only and fresh:
-        raise InputError(args.agenda, "--fresh and --read-only do not go together")
-    opened = open_meeting(args.agenda, args.session, args.title, fresh=fresh,
-                          read_only=read_only)
-    for note in opened.notes:
-        print(f"meeting-tui: {note}", file=sys.stderr)
-    return MeetingApp(
-        opened.session,
-        opened.path,
-        str(Path(args.agenda)),
-        opened.digest,
-        session_file=opened.file,
-        lock=opened.lock,
-        read_only=opened.read_only,
-        notes=opened.notes,
-    )

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from .store import SessionFile
+from .session_file import SessionFile
 
 # on_result(revision, file left alone because someone else changed it or None, error)
 OnResult = Callable[[int, Path | None, Exception | None], None]

@@ -1,0 +1,193 @@
+"""Durable writes: a crash at any moment leaves the previous or the new file, never a
+torn one.
+
+We write a temporary file in the same folder, flush and fsync it, keep the previous
+version as ``<session>.bak``, replace the old file, then fsync the folder so the
+renames themselves are durable. Also here: the names of the files kept beside a
+session (backup, conflict and aside copies) and the leftovers of a writer that died.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import tempfile
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+# The umask, read once (reading it means setting it, which is not thread-safe later).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+# Temporary files of write_atomic: ".<name>.<8 random characters>.tmp" (mkstemp's names).
+_TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What tells one version of a file from another without reading it."""
+
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> FileStamp:
+        return cls(st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def file_stamp(path: str | Path) -> FileStamp | None:
+    try:
+        return FileStamp.of(os.stat(path))
+    except FileNotFoundError:
+        return None
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def backup_path(path: str | Path) -> Path:
+    """Where the previous version of a session file is kept."""
+    p = Path(path)
+    return p.with_name(f"{p.name}.bak")
+
+
+def _stamp_now() -> str:
+    return time.strftime("%Y%m%d-%H%M%S")
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or with -2, -3… before its suffix when it exists."""
+    candidate, n = path, 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+def conflict_path(path: str | Path) -> Path:
+    """A name beside ``path`` for our version when the file changed under us."""
+    p = Path(path)
+    stem = p.name.removesuffix(".toml")
+    return _free_name(p.with_name(f"{stem}.conflict-{_stamp_now()}.toml"))
+
+
+def aside_path(path: str | Path) -> Path:
+    """A name beside ``path`` for a file moved aside by --fresh."""
+    p = Path(path)
+    stem = p.name.removesuffix(".toml")
+    return _free_name(p.with_name(f"{stem}.aside-{_stamp_now()}.toml"))
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def _keep_previous(target: Path, backup: Path) -> None:
+    """Make ``backup`` the current version of ``target``, atomically: a hard link under
+    a temporary name renamed over the backup (a copy where links are not supported)."""
+    tmp = target.with_name(f".{backup.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        os.link(target, tmp)
+    except FileNotFoundError:
+        return  # no previous version: the first save
+    except OSError:
+        try:
+            shutil.copy2(target, tmp)
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
+        except FileNotFoundError:
+            Path(tmp).unlink(missing_ok=True)
+            return
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    try:
+        os.replace(tmp, backup)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: str | Path, text: str, *, backup: Path | None = None) -> FileStamp:
+    """Replace ``path`` with ``text`` so that a crash leaves the old or the new file.
+
+    With ``backup``, the version being replaced is kept there first (same folder). An
+    existing file's permissions (and, where allowed, owner) carry over to the new one;
+    a new file gets the usual permissions for the umask. Returns the new file's stamp.
+    """
+    target = Path(path)
+    folder = target.parent
+    try:
+        old = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    data = text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), (old.st_mode & 0o7777) if old else 0o666 & ~_UMASK)
+            if old is not None and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+                with contextlib.suppress(OSError):  # not ours to give away: keep our own
+                    os.fchown(handle.fileno(), old.st_uid, old.st_gid)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            stamp = FileStamp.of(os.fstat(handle.fileno()))
+        if backup is not None and old is not None:
+            _keep_previous(target, backup)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(folder)
+    return stamp
+
+
+def leftover_temporaries(path: str | Path) -> list[Path]:
+    """Temporary files of a writer that died before replacing ``path``, newest first."""
+    p = Path(path)
+    pattern = re.compile(_TEMP_NAME.format(name=re.escape(p.name)))
+    try:
+        found = [f for f in p.parent.iterdir() if pattern.fullmatch(f.name)]
+    except OSError:
+        return []
+    return sorted(found, key=lambda f: f.stat().st_mtime_ns, reverse=True)
+
+
+def leftover_backup_temporaries(path: str | Path) -> list[Path]:
+    """Temporary links of the backup a writer made before it died: safe to remove."""
+    p = Path(path)
+    pattern = re.compile(rf"\.{re.escape(backup_path(p).name)}\.[0-9a-f]{{8}}\.tmp")
+    try:
+        return [f for f in p.parent.iterdir() if pattern.fullmatch(f.name)]
+    except OSError:
+        return []
+
+
+def is_complete(path: str | Path) -> bool:
+    """A file that parses as a session document (has its format number)."""
+    try:
+        doc = tomllib.loads(Path(path).read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    version = doc.get("format")
+    return isinstance(version, int) and not isinstance(version, bool)
+
+
