@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-AGENDAS = ROOT / "agendas"
-SEPTEMBER = AGENDAS / "lanzarote-28th-meeting-2020-09.txt"
-NOVEMBER = AGENDAS / "lanzarote-29th-meeting-2020-11.txt"
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2020, 9, 21, 7, 0, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float = 0, minutes: float = 0) -> datetime:
-        self.now += timedelta(seconds=seconds, minutes=minutes)
-        return self.now
+from helpers.clock import FakeClock
+from helpers.paths import SEPTEMBER
 
 
 @pytest.fixture
@@ -48,7 +30,7 @@ def tmux(tmp_path, request):
     import shutil
     import uuid
 
-    from test_e2e_tmux import Tmux
+    from helpers.tmux import Tmux
 
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
@@ -82,6 +64,18 @@ def make_app(tmp_path, clock):
         return MeetingApp(session, session_path, str(path), digest, blink=False, tick=False)
 
     return factory
+
+
+E2E = Path(__file__).resolve().parent / "e2e"
+
+
+def pytest_collection_modifyitems(config, items):
+    """The end-to-end tests (real processes in tmux, SIGKILL loops, Chromium, the
+    benchmarks) measure time and spawn processes: they get the machine to themselves,
+    after the rest has run in parallel (see the README's test command)."""
+    for item in items:
+        if E2E in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.serial)
 
 
 # In CI (.ci/run) every tool a test needs is installed: a test skipped there for a missing

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
+from .. import clipboard
 from ..core.export import (
     DocxUnavailable,
     build_document,
@@ -27,7 +28,6 @@ from ..core.export import (
 from ..core.phrases import STANDARD_PHRASES, phrase_list
 from ..core.settings import default_meeting, default_venue_and_dates, format_date, parse_date
 from ..files.exports import export_path, write_file
-from .. import clipboard
 from .screens.dialogs import ExportScreen, PromptScreen
 
 if TYPE_CHECKING:  # the mixin's methods use the app's attributes

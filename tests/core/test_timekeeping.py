@@ -11,7 +11,7 @@ import tomllib
 from datetime import UTC, datetime
 
 import pytest
-from conftest import FakeClock
+from helpers.clock import FakeClock
 
 from meeting_tui.core.clock import Span, group_sittings, parse_minutes
 from meeting_tui.core.parser import parse_agenda
@@ -797,7 +797,7 @@ async def test_the_top_bar_shows_today_breaks_and_the_estimated_end(
 
 
 async def test_the_top_bar_without_any_plan(make_app, clock):
-    from conftest import SEPTEMBER
+    from helpers.paths import SEPTEMBER
 
     app = make_app(SEPTEMBER)
     async with app.run_test(size=SIZE):

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_e2e_tmux import (
+from helpers.tmux import (
     FIRST_SCREEN_TIMEOUT,
     Tmux,
     app_pid,

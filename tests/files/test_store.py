@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import FakeClock
+from helpers.clock import FakeClock
+from helpers.paths import AGENDAS
 
 from meeting_tui.core.clock import Span
 from meeting_tui.core.errors import InputError
@@ -27,8 +28,6 @@ from meeting_tui.files.session_toml import (
     from_document,
     to_document,
 )
-
-AGENDAS = Path(__file__).resolve().parent.parent / "agendas"
 
 AGENDA_TEXT = """\
 Board meeting, 3 March 2025

@@ -1,7 +1,7 @@
 """SVG snapshots of time-keeping: the clock at 80 % and 120 % of a plan, the time report
 and the plan dialog (a frozen clock, no cursor blink, no tick, UTC).
 
-Accept intended changes with `pytest tests/test_snapshots_time.py --snapshot-update`.
+Accept intended changes with `pytest tests/snapshots/test_snapshots_time.py --snapshot-update`.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import SEPTEMBER
+from helpers.paths import SEPTEMBER
 
 from meeting_tui.files import durable
 from meeting_tui.files.lock import SessionLock, info_path

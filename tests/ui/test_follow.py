@@ -1,6 +1,6 @@
 """The follow view: a second process runs the meeting, the follow view keeps up.
 
-The writer (tests/follow_writer.py) is a real process that holds the session lock and
+The writer (tests/helpers/follow_writer.py) is a real process that holds the session lock and
 saves through the session store, as the app does. Each change must be on the follow
 screen within one second of the writer saying the file is on disk.
 """
@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import NOVEMBER, ROOT, SEPTEMBER
+from helpers.paths import NOVEMBER, SEPTEMBER
+from helpers.writer import Writer
 from textual.geometry import Region
 from textual.widget import Widget
 
@@ -24,7 +24,6 @@ from meeting_tui.files.durable import write_atomic
 from meeting_tui.files.watcher import SessionWatcher
 from meeting_tui.ui.follow import FollowApp, FollowTree
 
-WRITER = ROOT / "tests" / "follow_writer.py"
 WITHIN = 1.0  # seconds: the promise of the follow view
 
 
@@ -42,47 +41,6 @@ def decisions_text(app: FollowApp) -> str:
 def screen_text(app: FollowApp) -> str:
     return "\n".join([*(widget_text(app.query_one(selector)) for selector in (
         "#follow-heading", "#now-text", "#follow-status")), decisions_text(app)])
-
-
-class Writer:
-    """The second process, spoken to line by line."""
-
-    def __init__(self, proc: asyncio.subprocess.Process) -> None:
-        self.proc = proc
-
-    @classmethod
-    async def start(cls, agenda: Path, session: Path) -> Writer:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable, str(WRITER), str(agenda), str(session),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=agenda.parent)
-        writer = cls(proc)
-        assert await writer.line() == "ready"
-        return writer
-
-    async def line(self) -> str:
-        assert self.proc.stdout is not None
-        raw = await asyncio.wait_for(self.proc.stdout.readline(), timeout=30)
-        return raw.decode().strip()
-
-    async def do(self, command: str) -> str:
-        """Send a command; returns its answer once the file is saved."""
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(f"{command}\n".encode())
-        await self.proc.stdin.drain()
-        answer = await self.line()
-        assert answer.startswith("saved"), answer
-        return answer
-
-    async def stop(self) -> None:
-        if self.proc.returncode is None:
-            assert self.proc.stdin is not None
-            self.proc.stdin.write(b"quit\n")
-            await self.proc.stdin.drain()
-            try:
-                await asyncio.wait_for(self.proc.wait(), timeout=30)
-            except TimeoutError:
-                self.proc.kill()
-                await self.proc.wait()
 
 
 async def shows(pilot, app: FollowApp, text: str, timeout: float = 10) -> float:

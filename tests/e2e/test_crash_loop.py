@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from test_e2e_tmux import FIRST_SCREEN_TIMEOUT, STEP_TIMEOUT, Tmux, app_pid, installed_command
+from helpers.tmux import FIRST_SCREEN_TIMEOUT, STEP_TIMEOUT, Tmux, app_pid, installed_command
 
 from meeting_tui.files.agenda_file import load_agenda
 from meeting_tui.files.durable import backup_path

@@ -3,19 +3,18 @@
 Every expectation is written out by hand as (number, title, children) tuples. The
 agendas are small and in the manner of city councils, company boards, UN bodies,
 university senates, Markdown-using working groups and French associations; the
-fixture files in tests/agendas/ are the longer ones.
+fixture files in tests/data/agendas/ are the longer ones.
 """
 
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
+
+from helpers.paths import STYLE_AGENDAS as FIXTURES
 
 from meeting_tui.core.agenda import Agenda, Item
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.files.agenda_file import load_agenda
-
-FIXTURES = Path(__file__).resolve().parent / "agendas"
 
 
 def parse(text: str) -> Agenda:

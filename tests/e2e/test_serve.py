@@ -1,7 +1,7 @@
 """`meeting-tui serve`: the follow view in a real browser.
 
 The server runs as its own process; headless Chromium (Debian's package, which .ci/run
-installs) opens the page, and the test reads what xterm.js shows (see tests/browser.py
+installs) opens the page, and the test reads what xterm.js shows (see tests/helpers/browser.py
 for why the buffer and not the DOM) and takes a screenshot. A second process then
 takes up the next item, and the page must show it.
 """
@@ -20,9 +20,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import chromium, open_page
-from conftest import SEPTEMBER
-from test_follow import Writer
+from helpers.browser import chromium, open_page
+from helpers.paths import SEPTEMBER
+from helpers.writer import Writer
 
 pytestmark = pytest.mark.skipif(chromium() is None,
                                 reason="chromium is not installed (.ci/run installs it)")

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from conftest import FakeClock
+from helpers.clock import FakeClock
+from helpers.paths import AGENDAS
 
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.session import DecisionStatus, ItemStatus, MeetingState, Session
 from meeting_tui.files.agenda_file import load_agenda
-
-AGENDAS = Path(__file__).resolve().parent.parent / "agendas"
 
 AGENDA = """\
 Board meeting, 3 March 2025

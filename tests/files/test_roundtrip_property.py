@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from datetime import UTC, date, datetime, timedelta
 
-from conftest import FakeClock
+from helpers.clock import FakeClock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -10,7 +10,7 @@ file is on disk:
     add TITLE         amend the agenda: an item after the current one
     quit              release the lock and end        -> "bye"
 
-Usage: python tests/follow_writer.py AGENDA SESSION
+Usage: python tests/helpers/follow_writer.py AGENDA SESSION
 """
 
 from __future__ import annotations

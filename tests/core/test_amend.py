@@ -362,7 +362,8 @@ def test_the_amendments_are_domain_core_without_textual():
     import subprocess
     import sys
 
-    code = ("import sys, meeting_tui.core.amend, meeting_tui.core.session, meeting_tui.files.session_toml; "
+    code = ("import sys, meeting_tui.core.amend, meeting_tui.core.session, "
+            "meeting_tui.files.session_toml; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

@@ -1,7 +1,7 @@
 """The List of decisions: what goes in it, golden files of every format, DOCX read back.
 
-Golden files live in tests/golden/; after an intended change, rewrite them with
-`UPDATE_GOLDEN=1 pytest tests/test_export.py` and review the diff.
+Golden files live in tests/data/golden/; after an intended change, rewrite them with
+`UPDATE_GOLDEN=1 pytest tests/core/test_export.py` and review the diff.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from decisions_fixture import (
+from helpers.decisions import (
     ADOPTED_ON,
     DRAFT_1,
     DRAFT_22,
@@ -24,6 +24,7 @@ from decisions_fixture import (
     adopted_session,
     make_session,
 )
+from helpers.paths import GOLDEN
 
 from meeting_tui.core import export
 from meeting_tui.core.export import (
@@ -41,7 +42,6 @@ from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.session import Session
 from meeting_tui.files.exports import export_path, write_file
 
-GOLDEN = Path(__file__).parent / "golden"
 OPTIONS = {
     "include_drafts": True,
     "all_items": True,

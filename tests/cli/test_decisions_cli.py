@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pyperclip
 import pytest
-from decisions_fixture import AGENDA, DRAFT_1, MULTI_LINE, adopted_session, write_session
+from helpers.decisions import AGENDA, DRAFT_1, MULTI_LINE, adopted_session, write_session
+from helpers.paths import GOLDEN
 
 from meeting_tui import cli
 from meeting_tui.core.export import DOCX_MISSING, build_document, render_md
-
-GOLDEN = Path(__file__).parent / "golden"
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -52,7 +51,7 @@ def test_format_option(capsys, session_file, fmt):
 
 
 def test_options_reach_the_document(capsys, tmp_path):
-    from decisions_fixture import make_session
+    from helpers.decisions import make_session
 
     path = write_session(tmp_path, make_session())
     code, out, _err = run(
@@ -110,7 +109,7 @@ def test_docx_cannot_go_to_the_clipboard(capsys, session_file):
 
 
 def test_no_final_decision_says_so(capsys, tmp_path):
-    from decisions_fixture import make_session
+    from helpers.decisions import make_session
 
     session = make_session()
     for state in session.states.values():
@@ -245,7 +244,7 @@ def read(path: Path) -> dict:
 
 
 def test_adopt_marks_the_final_decisions(capsys, tmp_path):
-    from decisions_fixture import make_session
+    from helpers.decisions import make_session
 
     path = write_session(tmp_path, make_session())
     code, out, err = run(capsys, "adopt", path, "--on", "2020-11-23")
@@ -274,7 +273,7 @@ def test_adopt_a_bad_date(capsys, session_file):
 
 
 def test_adopt_with_nothing_final(capsys, tmp_path):
-    from decisions_fixture import make_session
+    from helpers.decisions import make_session
 
     session = make_session()
     for state in session.states.values():

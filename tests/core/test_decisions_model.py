@@ -7,7 +7,7 @@ import tomllib
 from datetime import date
 
 import pytest
-from decisions_fixture import ADOPTED_ON, adopted_session, make_session
+from helpers.decisions import ADOPTED_ON, adopted_session, make_session
 
 from meeting_tui.core.errors import InputError
 from meeting_tui.core.parser import parse_agenda

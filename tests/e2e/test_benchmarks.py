@@ -11,12 +11,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import tomli_w
+from helpers.paths import ROOT
 
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.session import Session
 from meeting_tui.files.session_toml import Serializer, to_document
 
-ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
 
 

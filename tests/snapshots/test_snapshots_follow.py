@@ -1,6 +1,6 @@
 """SVG snapshots of the follow view (a frozen clock, no polling, no tick).
 
-Accept intended changes with `pytest tests/test_snapshots_follow.py --snapshot-update`.
+Accept intended changes with `pytest tests/snapshots/test_snapshots_follow.py --snapshot-update`.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import NOVEMBER, SEPTEMBER
+from helpers.paths import NOVEMBER, SEPTEMBER
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pyperclip
 import pytest
-from decisions_fixture import MULTI_LINE, adopted_session, write_session
+from helpers.decisions import MULTI_LINE, adopted_session, write_session
 
 from meeting_tui import cli, clipboard
 from meeting_tui.core.export import build_document, render_entries_md, render_md

@@ -11,10 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers.paths import AGENDAS
+
 from meeting_tui.core.agenda import Agenda, Item
 from meeting_tui.files.agenda_file import load_agenda
 
-AGENDAS = Path(__file__).resolve().parent.parent / "agendas"
 SEPTEMBER = AGENDAS / "lanzarote-28th-meeting-2020-09.txt"
 NOVEMBER = AGENDAS / "lanzarote-29th-meeting-2020-11.txt"
 

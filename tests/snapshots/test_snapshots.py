@@ -1,12 +1,12 @@
 """SVG snapshots of the meeting screen (a frozen clock, no cursor blink, no tick).
 
-Accept intended changes with `pytest tests/test_snapshots.py --snapshot-update`.
+Accept intended changes with `pytest tests/snapshots/test_snapshots.py --snapshot-update`.
 """
 
 from __future__ import annotations
 
 import pytest
-from conftest import NOVEMBER, SEPTEMBER
+from helpers.paths import NOVEMBER, SEPTEMBER
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,79 @@
+"""End to end: the installed `meeting-tui` in a real terminal (tmux), killed and restarted.
+
+The secretary starts the meeting, adds a decision and types it; two seconds later the
+process dies with SIGKILL (no chance to save on the way out). Started again on the same
+agenda, the app shows the text and the session file holds it.
+
+Runs whenever tmux is installed (CI installs it). Every wait polls with a generous
+timeout, so a loaded machine only makes the test slower, not flaky.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+from helpers.tmux import (
+    AGENDA,
+    DECISION,
+    FIRST_ITEM,
+    FIRST_SCREEN_TIMEOUT,
+    MEETING_TITLE,
+    Tmux,
+    app_pid,
+    decisions_in,
+    installed_command,
+    wait_for_text,
+)
+
+
+def test_typed_decision_survives_sigkill(tmux: Tmux, tmp_path: Path) -> None:
+    command = installed_command()
+    assert command.exists(), f"meeting-tui is not installed beside {sys.executable}"
+    agenda = tmp_path / AGENDA.name
+    shutil.copyfile(AGENDA, agenda)
+    session_file = tmp_path / f"{agenda.stem}.session.toml"
+    argv = [str(command), agenda.name]
+
+    tmux.start(argv, "first")
+    wait_for_text(tmux, MEETING_TITLE, FIRST_SCREEN_TIMEOUT)
+    wait_for_text(tmux, "not started")
+
+    tmux.send_keys("n")  # takes up item 1 and starts the meeting
+    wait_for_text(tmux, "running")
+    tmux.send_keys("a")  # a new decision on the selected item; the editor has focus
+    wait_for_text(tmux, "Decision 1")
+    tmux.send_text(DECISION)
+    wait_for_text(tmux, DECISION)
+    time.sleep(2.0)  # the autosave promise: on disk within a second of the last key
+
+    pid = app_pid(tmux)
+    os.kill(pid, signal.SIGKILL)
+    assert tmux.wait_exit("first", "the app to die") == 128 + signal.SIGKILL
+    assert DECISION in decisions_in(session_file), "not saved before the kill"
+
+    # Started again on the same agenda: it resumes from the session file.
+    tmux.respawn(argv, "second")
+    wait_for_text(tmux, MEETING_TITLE, FIRST_SCREEN_TIMEOUT)
+    wait_for_text(tmux, DECISION)
+    screen = tmux.screen()
+    assert "running" in screen, screen  # the meeting clock was running when it died
+
+    assert DECISION in decisions_in(session_file)
+    doc = tomllib.loads(session_file.read_text(encoding="utf-8"))
+    assert doc["current"] == FIRST_ITEM
+    assert doc["items"][FIRST_ITEM]["decisions"][0]["text"] == DECISION
+
+    # And it still quits cleanly: q asks about the running clock, p pauses and quits.
+    tmux.send_keys("q")
+    wait_for_text(tmux, "Pause and quit")
+    tmux.send_keys("p")
+    assert tmux.wait_exit("second", "the app to quit") == 0
+    doc = tomllib.loads(session_file.read_text(encoding="utf-8"))
+    assert all("end" in span for span in doc["meeting"]["spans"]), doc["meeting"]
+    assert doc["items"][FIRST_ITEM]["decisions"][0]["text"] == DECISION
