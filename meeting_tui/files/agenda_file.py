@@ -14,6 +14,8 @@ from ..core.agenda import Agenda
 from ..core.errors import InputError, read_problem
 from ..core.parser import parse_agenda
 from ..core.text import normalize
+from .docx_text import docx_text
+from .pdf_text import is_pdf, pdf_text
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -55,6 +57,21 @@ def decode(data: bytes, path: str | Path = "<text>") -> str:
         return data.decode("latin-1")
 
 
+def file_text(data: bytes, path: str | Path) -> str:
+    """The text of an agenda file told apart by its content, not its name: a Word
+    file (a zip holding word/document.xml), a PDF, or text in any usual encoding."""
+    if data.startswith(b"PK\x03\x04"):
+        return docx_text(data, path)  # says what else a zip is (.xlsx, .odt …)
+    if is_pdf(data):
+        return pdf_text(data, path)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(path, "an old Word (.doc) or Office file: save it as .docx, PDF "
+                               "or text")
+    if data.startswith(b"{\\rtf"):
+        raise InputError(path, "an RTF file: save it as .docx, PDF or text")
+    return decode(data, path)
+
+
 def read_agenda_text(path: str | Path) -> str:
     """Read and decode an agenda file, or raise InputError with a one-line reason."""
     p = Path(path)
@@ -68,7 +85,7 @@ def read_agenda_text(path: str | Path) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise read_problem(p, exc, "file") from None
-    text = normalize(decode(data, p))
+    text = normalize(file_text(data, p))
     if not text:
         raise InputError(p, "the file is empty")
     if not text.strip():
