@@ -9,14 +9,64 @@ Only imported by `serve` (textual-serve is the optional extra ``serve``).
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import shlex
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
+
+# Each viewer is a follow process of its own (some 40 MB): a cap keeps a meeting's
+# page from taking the machine, and a terminal size a URL may ask for is bounded
+# (width=2000&height=2000 once cost 530 MB).
+MAX_VIEWERS = 60
+MAX_WIDTH, MAX_HEIGHT = 300, 120
+
+
+def clamp_size(width: int, height: int) -> tuple[int, int]:
+    """A terminal size a browser asked for, within what a screen can show."""
+    return max(20, min(width, MAX_WIDTH)), max(5, min(height, MAX_HEIGHT))
+
+
+def same_origin(request: web.Request) -> bool:
+    """The page that opens the websocket is ours: its Origin names the host the browser
+    used to reach us. Any other web page a participant has open would otherwise read
+    the meeting through their browser. (A client that sends no Origin is no browser:
+    it could read the page anyway.)"""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == request.host.lower()
+
+
+def exposure_warning(host: str, port: int) -> str | None:
+    """What to say when the page can be reached from other machines."""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return None
+    return (f"warning: listening on {host}:{port}: anyone who can reach this machine on "
+            f"port {port} can follow the meeting (its current item, agenda and final "
+            "decisions)")
+
+
+class ClampedAppService(AppService):
+    """A follow process whose terminal size stays within bounds, whatever is asked."""
+
+    async def start(self, width: int, height: int) -> None:
+        await super().start(*clamp_size(width, height))
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(*clamp_size(int(width), int(height)))
 
 
 class FollowServer(Server):
@@ -34,6 +84,47 @@ class FollowServer(Server):
         self.public_url = f"{request.scheme}://{request.host}"
         return await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
 
+    viewers = 0
+    max_viewers = MAX_VIEWERS
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's, with the origin checked, the viewers counted and the size
+        bounded; the rest is its own (one follow process per websocket)."""
+        if not same_origin(request):
+            raise web.HTTPForbidden(text="this page is not served here")
+        if self.viewers >= self.max_viewers:
+            raise web.HTTPServiceUnavailable(
+                text=f"{self.max_viewers} viewers already follow this meeting")
+        width = _int(request.query.get("width", "80"), 80)
+        height = _int(request.query.get("height", "24"), 24)
+        websocket = web.WebSocketResponse(heartbeat=15)
+        service: AppService | None = None
+        self.viewers += 1
+        try:
+            await websocket.prepare(request)
+            service = ClampedAppService(
+                self.command, write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str, close=websocket.close,
+                download_manager=self.download_manager, debug=self.debug)
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception:  # noqa: BLE001 - one viewer's failure never ends the server
+            await websocket.close()
+        finally:
+            self.viewers -= 1
+            if service is not None:
+                await service.stop()
+        return websocket
+
+
+def _int(value: str, default: int) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return default
+
 
 def follow_command(session: str | Path) -> str:
     """The shell command textual-serve starts for each browser tab."""
@@ -41,8 +132,12 @@ def follow_command(session: str | Path) -> str:
     return shlex.join([sys.executable, "-m", "meeting_tui", "follow", str(path)])
 
 
-def serve(session: str | Path, host: str, port: int) -> None:
+def serve(session: str | Path, host: str, port: int, max_viewers: int = MAX_VIEWERS) -> None:
     """Serve the follow view until interrupted; OSError when it cannot listen."""
+    warning = exposure_warning(host, port)
+    if warning:
+        print(f"meeting-tui: {warning}", file=sys.stderr)
     server = FollowServer(follow_command(session), host=host, port=port,
                           title=f"meeting-tui follow {Path(session).name}")
+    server.max_viewers = max_viewers
     server.serve()
