@@ -1,0 +1,52 @@
+"""User text made safe to show: agenda titles and decisions are data, never commands.
+
+A title copied from a PDF or typed by anyone may hold control characters: ESC starts
+terminal commands (``ESC ] 52 ; c ; …`` sets the clipboard, ``ESC ] 2 ; …`` the window
+title), and bidirectional overrides make text read differently from what it is. The
+session file keeps the text exactly (TOML escapes it); everything that shows it or
+writes it for people (the screen, the command line, Markdown and text exports) shows
+these characters visibly instead: C0 controls as the Control Pictures (``␛``, ``␇``),
+DEL as ``␡``, C1 controls and the bidi embeddings, overrides and isolates as ``�``.
+Documents in XML (DOCX) cannot hold most of them at all: ``xml_safe`` drops them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Tab and newline are text; every other C0 control, DEL, C1, and the bidi controls.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+# What XML 1.0 cannot hold (C0 but tab, newline and CR; surrogates; U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as a visible sign."""
+    if text.isprintable():  # the usual case, and fast (newline and tab are not printable)
+        return text
+    return _UNSAFE.sub(_picture, text)
+
+
+def printable_line(text: str) -> str:
+    """One line of ``text``: its line breaks shown as spaces, controls made visible."""
+    return printable(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " "))
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an XML document cannot hold, other controls
+    made visible."""
+    return printable(_NOT_XML.sub("", text))
+
+
+def is_safe(text: str) -> bool:
+    """Nothing in ``text`` that a terminal would take as a command or a direction."""
+    return _UNSAFE.search(text) is None
