@@ -51,6 +51,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # imported from elsewhere (the tests): find the siblings
     sys.path.insert(0, str(HERE))
 
+import bench_files  # noqa: E402
 import bench_parse  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_typing  # noqa: E402
@@ -67,7 +68,7 @@ from meeting_tui.ui.app import MeetingApp  # noqa: E402
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 SIZE = bench_typing.SIZE
-GROUPS = ("startup", "typing", "next", "save", "memory", "parse")
+GROUPS = ("startup", "typing", "next", "save", "memory", "parse", "files")
 
 # The targets of issue 7.
 STARTUP_RATIO = bench_startup.TARGET_RATIO
@@ -511,6 +512,24 @@ def parse_figures(settings: Settings, work: Path) -> list[Figure]:
                    "split + one regex per line", app, base)]
 
 
+def files_figures(settings: Settings, work: Path) -> list[Figure]:
+    """Word and PDF agendas read, beside the text of the same agenda; start-up on a PDF."""
+    small = settings.largest < 2000  # the tests' tiny run: small files, same code
+    paragraphs, pdf_paragraphs = (200, 120) if small else (2000, 1800)
+    say(f"files: a Word agenda of {paragraphs} paragraphs, a PDF of LibreOffice's ...")
+    figures = [Figure(t.name, "s", t.median, f"< {bench_files.READ_S} s",
+                      t.median < bench_files.READ_S, t.baseline, "the same agenda as text",
+                      t.runs, t.base)
+               for t in bench_files.reading(settings.runs, work, paragraphs, pdf_paragraphs)]
+    started = bench_files.startup(settings.runs, work, settings.timeout)
+    if started is not None:
+        figures.append(Figure(
+            started.name, "s", started.median, f"<= {STARTUP_RATIO}x baseline",
+            started.median <= STARTUP_RATIO * started.baseline, started.baseline,
+            "the app on the same agenda as text", started.runs, started.base))
+    return figures
+
+
 MEASURES: dict[str, Callable[[Settings, Path], list[Figure]]] = {
     "startup": startup_figures,
     "typing": typing_figures,
@@ -518,6 +537,7 @@ MEASURES: dict[str, Callable[[Settings, Path], list[Figure]]] = {
     "save": save_figures,
     "memory": memory_figures,
     "parse": parse_figures,
+    "files": files_figures,
 }
 
 

@@ -40,7 +40,8 @@ def test_run_measures_every_figure_at_a_tiny_size(tmp_path: Path, capsys) -> Non
     for prefix in ("start-up, generated-20", "keystroke to screen, median",
                    "keystroke to screen, worst of a round", "n, take up the next item",
                    "save, to the file", "save, its part on the UI thread", "peak RSS",
-                   "parse"):
+                   "parse", "read a Word agenda", "read a PDF agenda",
+                   "start-up on a 2-page PDF agenda"):
         assert any(name.startswith(prefix) for name in names), (prefix, names)
     for figure in figures:
         assert figure["median"] > 0 and figure["baseline"] > 0, figure
