@@ -12,13 +12,19 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
+from . import __version__
 from .core.errors import InputError
+
+if TYPE_CHECKING:  # the commands import what they need when they run: start-up stays quick
+    from .core.agenda import Agenda, Item
+    from .files.session_reading import Loaded
 
 EXIT_INPUT = 2
 
 
-def _print_warnings(agenda) -> None:  # type: ignore[no-untyped-def]
+def _print_warnings(agenda: Agenda) -> None:
     for warning in agenda.warnings:
         print(f"{agenda.source}:{warning.line}: warning: {warning.message}", file=sys.stderr)
 
@@ -37,23 +43,19 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_amended(agenda, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _print_amended(agenda: Agenda, args: argparse.Namespace) -> int:
     """The agenda as the session amended it (the agenda file itself is never changed)."""
     from .core.amend import ADDED, describe
     from .files.agenda_file import read_agenda_text
-    from .files.session_file import read_document, with_backup_hint
-    from .files.session_toml import agenda_hash, build
+    from .files.session_file import backup_hint, load
+    from .files.session_toml import agenda_hash
 
-    try:
-        doc = read_document(args.session)
-        loaded = build(doc, agenda, args.session,
-                       digest=agenda_hash(read_agenda_text(args.file)))
-    except InputError as error:
-        raise with_backup_hint(error, args.session) from None
+    with backup_hint(args.session):
+        loaded = load(args.session, agenda, agenda_hash(read_agenda_text(args.file)))
     _print_change(loaded)
     amended = loaded.session.amended
 
-    def fields(item) -> dict:  # type: ignore[no-untyped-def]
+    def fields(item: Item) -> dict[str, object]:
         marks = amended.marks.get(item.key, frozenset())
         data: dict = {"amended": sorted(marks)}
         if ADDED in marks:
@@ -111,9 +113,11 @@ def _decisions_format(args: argparse.Namespace) -> str:
 
 def cmd_decisions(args: argparse.Namespace) -> int:
     from . import clipboard
-    from .core.export import DocxUnavailable, build_document, count_phrase, render
+    from .core.decision_list import build_document, count_phrase
+    from .core.export import render
+    from .core.export_docx import DocxUnavailable
     from .files.exports import write_file
-    from .files.session_file import open_session_file
+    from .files.session_file import load_alone
 
     fmt = _decisions_format(args)
     if fmt == "docx" and args.copy:
@@ -121,7 +125,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
                                        "(or another --format with --copy)")
     if fmt == "docx" and not args.output and sys.stdout.isatty():
         raise InputError(args.session, "a DOCX is binary: give -o FILE or redirect stdout")
-    loaded, _doc = open_session_file(args.session)
+    _raw, loaded = load_alone(args.session)
     _print_change(loaded)
     doc = build_document(
         loaded.session,
@@ -169,7 +173,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_change(loaded) -> None:  # type: ignore[no-untyped-def]
+def _print_change(loaded: Loaded) -> None:
     """The agenda changed since the session was saved: say how its items were matched."""
     message = loaded.change.message()
     if message:
@@ -178,9 +182,9 @@ def _print_change(loaded) -> None:  # type: ignore[no-untyped-def]
 
 def cmd_adopt(args: argparse.Namespace) -> int:
     from .files.lock import Locked, SessionLock
-    from .files.session_file import read_document
+    from .files.session_file import read
 
-    read_document(args.session)  # a missing or unreadable file: said before any lock
+    _ = read(args.session).document  # a missing or unreadable file: said before any lock
     lock = SessionLock(args.session)
     try:
         lock.acquire()
@@ -196,13 +200,11 @@ def cmd_adopt(args: argparse.Namespace) -> int:
 
 def _adopt(args: argparse.Namespace) -> int:
     """Adopt (or withdraw the adoption) and write the session file back."""
-    from .core.export import count_phrase
+    from .core.decision_list import count_phrase
     from .core.settings import format_date, parse_date
-    from .files.durable import backup_path, write_atomic
-    from .files.session_file import open_session_file
-    from .files.session_toml import dumps
+    from .files.session_file import load_alone
 
-    loaded, doc = open_session_file(args.session)
+    raw, loaded = load_alone(args.session)
     _print_change(loaded)
     session = loaded.session
     if args.withdraw:
@@ -218,9 +220,14 @@ def _adopt(args: argparse.Namespace) -> int:
                                            "(the app's f marks a decision final)")
         count = session.adopt(day)
         done = f"{count_phrase(count)} adopted on {format_date(day)}"
-    table = doc["agenda"]
-    write_atomic(args.session, dumps(session, table["path"], str(table.get("sha256", ""))),
-                 backup=backup_path(args.session))
+    # Written back for the agenda as recorded, through the writer that keeps a backup
+    # and never overwrites a file changed since it was read.
+    file = raw.writer()
+    left_alone = file.save_session(session, *raw.recorded_agenda())
+    if left_alone is not None:
+        print(f"meeting-tui: {done}, but {left_alone} was changed meanwhile and is left as "
+              f"it is: the session is in {file.path}", file=sys.stderr)
+        return 1
     print(f"meeting-tui: {done} ({args.session})", file=sys.stderr)
     return 0
 
@@ -319,7 +326,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"meeting-tui: {SERVE_MISSING}", file=sys.stderr)
         return EXIT_INPUT
     try:
-        serve(args.session, args.host, args.port)
+        serve(args.session, args.host, args.port, max(1, args.max_viewers))
     except OSError as exc:  # the port is taken, the host is not this machine's, ...
         print(f"meeting-tui: cannot serve on {args.host}:{args.port} "
               f"({exc.strerror or exc})", file=sys.stderr)
@@ -334,6 +341,9 @@ def _serve_parser(sub: argparse._SubParsersAction) -> None:
                    help="address to listen on (default 127.0.0.1: this machine only; "
                         "0.0.0.0 for every network the machine is on)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--max-viewers", type=int, default=60, metavar="N",
+                   help="browser tabs that may follow at once (default 60; each is a "
+                        "process of some 40 MB)")
     p.set_defaults(func=cmd_serve)
 
 
@@ -343,11 +353,29 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
 ]
 
 
+class _KeysAction(argparse.Action):
+    """--keys: the table of keys, as README and the help screen have it, then exit."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None,
+                 ) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from .ui.commands import keys_markdown
+
+        sys.stdout.write(keys_markdown())
+        parser.exit()
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
     parser = argparse.ArgumentParser(
         prog="meeting-tui",
         description="Run a live meeting from its agenda. `meeting-tui AGENDA` opens it.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--keys", action=_KeysAction,
+                        help="print the keys of the live meeting screen (a Markdown table)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in SUBCOMMANDS:
         add(sub)

@@ -104,7 +104,7 @@ class FollowServer(Server):
             await websocket.prepare(request)
             service = ClampedAppService(
                 self.command, write_bytes=websocket.send_bytes,
-                write_str=websocket.send_str, close=websocket.close,
+                write_str=websocket.send_str, close=websocket.close,  # type: ignore[arg-type]
                 download_manager=self.download_manager, debug=self.debug)
             await service.start(width, height)
             await self._process_messages(websocket, service)

@@ -11,6 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
+
+# The agenda's or an item's fields as plain data, what json.dumps writes.
+Fields: TypeAlias = dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class Item:
     notes: tuple[str, ...] = ()
     children: tuple[Item, ...] = ()
     key: str = ""
+    scheduled: str | None = None  # the clock time it starts at ("09:30"), if the agenda says
 
     def __init__(
         self,
@@ -34,6 +39,7 @@ class Item:
         notes: tuple[str, ...] = (),
         children: tuple[Item, ...] = (),
         key: str = "",
+        scheduled: str | None = None,
     ) -> None:
         # Frozen: the fields are set once, here, straight into the instance dict; the
         # generated __init__ sets them one object.__setattr__ at a time, twice as slow
@@ -45,6 +51,7 @@ class Item:
         fields["planned_minutes"] = planned_minutes
         fields["notes"] = notes
         fields["children"] = children
+        fields["scheduled"] = scheduled
         fields["key"] = key
 
     @property
@@ -87,7 +94,7 @@ class Agenda:
     def find(self, key: str) -> Item | None:
         return next((item for item in self.walk() if item.key == key), None)
 
-    def to_json(self, extra: Callable[[Item], dict] | None = None) -> dict:
+    def to_json(self, extra: Callable[[Item], Fields] | None = None) -> Fields:
         """The tree as plain data; ``extra`` adds fields to each item (the amendments)."""
         return {
             "header": list(self.header),
@@ -127,12 +134,12 @@ class Agenda:
 # above the dates ("Dates of the next meetings") gives none and is placed apart.
 PLACES = (
     "header", "item", "continuation", "note",
-    "next_meetings_heading", "next_meetings", "end_marker", "skipped",
+    "next_meetings_heading", "next_meetings", "end_marker", "skipped", "furniture",
 )
 
 
-def _item_json(item: Item, extra: Callable[[Item], dict] | None = None) -> dict:
-    data = {
+def _item_json(item: Item, extra: Callable[[Item], Fields] | None = None) -> Fields:
+    data: Fields = {
         "number": item.number,
         "title": item.title,
         "line": item.line,
@@ -140,6 +147,8 @@ def _item_json(item: Item, extra: Callable[[Item], dict] | None = None) -> dict:
         "notes": list(item.notes),
         "children": [_item_json(child, extra) for child in item.children],
     }
+    if item.scheduled is not None:
+        data["scheduled"] = item.scheduled
     if extra is not None:
         data.update(extra(item))
     return data

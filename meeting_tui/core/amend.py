@@ -284,9 +284,9 @@ def propose_number(agenda: Agenda, key: str, place: str) -> str:
         return candidate if candidate not in used else _latin(f"{candidate}", used)
     if not anchor.number:
         return ""
-    candidate = following_number(anchor.number)
-    if candidate and candidate not in used:
-        return candidate
+    following = following_number(anchor.number)
+    if following and following not in used:
+        return following
     return _latin(anchor.number, used)
 
 

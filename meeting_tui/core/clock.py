@@ -95,8 +95,8 @@ def local_zone_name() -> str:
                 return "/".join(parts[parts.index("zoneinfo") + 1 :])
         except OSError:
             pass
-    name = datetime.now().astimezone().tzname()
-    return name or "UTC"
+    abbreviation = datetime.now().astimezone().tzname()
+    return abbreviation or "UTC"
 
 
 # ------------------------------------------------------------------ sittings and breaks

@@ -1,214 +1,21 @@
-"""The List of decisions: a document built from a Session, and its renderers.
-
-``build_document`` decides what is in the list (which items, which decisions, their
-numbers); the renderers only lay it out: Markdown, plain text wrapped at 80 columns,
-one self-contained HTML file, and DOCX through the optional python-docx. No Textual.
-
-The document, in the form Council of Europe lists of decisions take: a header block
-(the body, "List of decisions", the meeting, its venue and dates, and once adopted
-"Adopted by the … on …"), an optional preamble, the lead-in stated once ("During this
-meeting, the Lanzarote Committee:"), then every item with at least one final
-decision in agenda order under its number and title, with the headings of the items
-above it, and its decisions as numbered paragraphs. The numbers run through the
-whole document unless they restart per item.
+"""The List of decisions laid out: Markdown, plain text wrapped at 80 columns, one
+self-contained HTML file, and DOCX (``export_docx``, through the optional
+python-docx). What the list holds is decided in ``decision_list``. No Textual.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from io import BytesIO
+from collections.abc import Sequence
 
-from .session import DecisionStatus, Session
+from .decision_list import DRAFT_MARK, NO_DECISION, TITLE, Document, Entry
+from .export_docx import render_docx
 
-TITLE = "List of decisions"
-NO_DECISION = "No decision."
-DRAFT_MARK = "DRAFT"
 TEXT_WIDTH = 80
 
 FORMATS = ("md", "txt", "html", "docx")
 FORMAT_NAMES = {"md": "Markdown", "txt": "plain text", "html": "HTML", "docx": "Word (DOCX)"}
-DOCX_MISSING = (
-    "DOCX needs python-docx, which is not installed: pip install 'meeting-tui[docx]'"
-)
-
-
-class DocxUnavailable(RuntimeError):
-    """python-docx is not installed (the optional extra ``docx``)."""
-
-    def __init__(self) -> None:
-        super().__init__(DOCX_MISSING)
-
-
-# ------------------------------------------------------------------ the document
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One decision as it appears in the list."""
-
-    number: int
-    paragraphs: tuple[tuple[str, ...], ...]  # paragraphs, each a tuple of lines
-    draft: bool = False
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join("\n".join(lines) for lines in self.paragraphs)
-
-
-@dataclass(frozen=True)
-class Section:
-    """An agenda item in the list: a heading, and its decisions (if any)."""
-
-    number: str | None
-    title: str
-    depth: int  # 0 for a top-level item
-    entries: tuple[Entry, ...] = ()
-    no_decision: bool = False  # --all-items: say "No decision." under it
-
-    @property
-    def heading(self) -> str:
-        if not self.number:
-            return self.title
-        number = self.number if self.number.endswith((")", ".")) else f"{self.number}."
-        return f"{number} {self.title}"
-
-
-@dataclass(frozen=True)
-class Document:
-    body: str = ""
-    meeting: str = ""
-    venue_and_dates: str = ""
-    adopted: str = ""  # "Adopted by the Lanzarote Committee on 25 September 2020"
-    preamble: tuple[tuple[str, ...], ...] = ()  # paragraphs of lines
-    lead_in: str = ""
-    sections: tuple[Section, ...] = field(default_factory=tuple)
-
-    @property
-    def entries(self) -> list[Entry]:
-        return [entry for section in self.sections for entry in section.entries]
-
-    @property
-    def count(self) -> int:
-        return len(self.entries)
-
-
-def split_paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
-    """Paragraphs (split at blank lines), each a tuple of its lines, trailing spaces cut."""
-    paragraphs: list[tuple[str, ...]] = []
-    lines: list[str] = []
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = raw.rstrip()
-        if line.strip():
-            lines.append(line)
-        elif lines:
-            paragraphs.append(tuple(lines))
-            lines = []
-    if lines:
-        paragraphs.append(tuple(lines))
-    return tuple(paragraphs)
-
-
-def _shown(status: str, include_drafts: bool) -> bool:
-    return status in (DecisionStatus.FINAL, DecisionStatus.ADOPTED) or (
-        include_drafts and status == DecisionStatus.DRAFT
-    )
-
-
-def _parents(session: Session) -> dict[str, str | None]:
-    parents: dict[str, str | None] = {}
-
-    def visit(items, parent: str | None) -> None:  # type: ignore[no-untyped-def]
-        for item in items:
-            parents[item.key] = parent
-            visit(item.children, item.key)
-
-    visit(session.agenda.items, None)
-    return parents
-
-
-def build_document(
-    session: Session,
-    *,
-    include_drafts: bool = False,
-    all_items: bool = False,
-    number_per_item: bool = False,
-    preamble: str | None = None,
-    body: str | None = None,
-    meeting: str | None = None,
-    keys: Iterable[str] | None = None,
-) -> Document:
-    """The List of decisions of ``session``.
-
-    ``body`` and ``meeting`` override the meeting settings; ``keys`` limits the list
-    to those items (their decisions keep the numbers they have in the whole list).
-    """
-    settings = session.settings
-    agenda = session.agenda
-    body = settings.resolved_body() if body is None else body
-    parents = _parents(session)
-    depth: dict[str, int] = {}
-    for item in session.order:
-        parent = parents[item.key]
-        depth[item.key] = 0 if parent is None else depth[parent] + 1
-
-    # (key or None, number, title, depth, decisions as (status, text), leaf)
-    rows: list[tuple[str | None, str | None, str, int, list[tuple[str, str]], bool]] = []
-    for item in session.order:
-        state = session.peek(item.key)
-        decisions = [(str(d.status), d.text) for d in state.decisions] if state else []
-        rows.append((item.key, item.number, item.title, depth[item.key], decisions,
-                     not item.children))
-    # Entries for items the agenda no longer has: kept in the file, so kept here, last.
-    for entry in session.unmatched:
-        decisions = [(str(d.status), d.text) for d in entry.state.decisions]
-        rows.append((None, entry.number, entry.title, 0, decisions, True))
-
-    wanted = set(keys) if keys is not None else None
-    sections: list[Section] = []
-    emitted: set[str] = set()
-    counter = 0
-    for key, number, title, level, decisions, leaf in rows:
-        shown = [
-            (status, split_paragraphs(text))
-            for status, text in decisions
-            if _shown(status, include_drafts) and text.strip()
-        ]
-        if number_per_item:
-            counter = 0
-        entries = []
-        for status, paragraphs in shown:
-            counter += 1
-            entries.append(Entry(counter, paragraphs, draft=status == DecisionStatus.DRAFT))
-        if wanted is not None and key not in wanted:
-            continue
-        if not entries and not all_items:
-            continue
-        if key is not None:
-            # The headings above it, top down, that are not there yet.
-            chain: list[str] = []
-            parent = parents[key]
-            while parent is not None and parent not in emitted:
-                chain.append(parent)
-                parent = parents[parent]
-            for above in reversed(chain):
-                item = session.item(above)
-                sections.append(Section(item.number, item.title, depth[above]))
-                emitted.add(above)
-            emitted.add(key)
-        sections.append(Section(number, title, level, tuple(entries),
-                                no_decision=not entries and leaf))
-    return Document(
-        body=body,
-        meeting=settings.resolved_meeting(agenda) if meeting is None else meeting,
-        venue_and_dates=settings.resolved_venue_and_dates(agenda),
-        adopted=settings.adoption_line(body),
-        preamble=split_paragraphs(preamble or ""),
-        lead_in=settings.resolved_lead_in(body),
-        sections=tuple(sections),
-    )
 
 
 # ------------------------------------------------------------------ Markdown
@@ -289,8 +96,8 @@ def _txt_entry(entry: Entry, width: int) -> list[str]:
                 # A line keeps its own indent; a list line ("- ", "a) ") hangs after
                 # its marker.
                 own = line[: len(line) - len(line.lstrip())]
-                marker = _LIST_MARKER_RE.match(line.strip())
-                under = " " * (marker.end() if marker else 0)
+                listed = _LIST_MARKER_RE.match(line.strip())
+                under = " " * (listed.end() if listed else 0)
                 out += _wrap(line.strip(), hang + own, hang + own + under, width)
     return out
 
@@ -396,101 +203,6 @@ def render_html(doc: Document) -> str:
     return "\n".join(out) + "\n"
 
 
-# ------------------------------------------------------------------ DOCX
-
-
-def docx_available() -> bool:
-    try:
-        import docx  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def render_docx(doc: Document) -> bytes:
-    """A Word document with real headings (Heading 1…) and numbered paragraphs.
-
-    Decisions use Word's "List Number" style: Word itself numbers them. One numbering
-    instance runs through the document, or one per item with --number-per-item, each
-    starting at the section's first number. A decision's further paragraphs use
-    "List Continue" (indented, not numbered).
-    """
-    try:
-        import docx
-        from docx.enum.text import WD_BREAK
-    except ImportError:
-        raise DocxUnavailable() from None
-
-    document = docx.Document()
-    document.core_properties.title = " – ".join(p for p in (TITLE, doc.meeting) if p)
-    document.core_properties.author = doc.body or ""
-    if doc.body:
-        para = document.add_paragraph()
-        para.add_run(doc.body).bold = True
-    document.add_heading(TITLE, level=0)
-    for line in (doc.meeting, doc.venue_and_dates):
-        if line:
-            document.add_paragraph(line)
-    if doc.adopted:
-        document.add_paragraph().add_run(doc.adopted).italic = True
-
-    def add_lines(para, lines: Sequence[str]) -> None:  # type: ignore[no-untyped-def]
-        for i, line in enumerate(lines):
-            run = para.add_run(line.strip())
-            if i < len(lines) - 1:
-                run.add_break(WD_BREAK.LINE)
-
-    for paragraph in doc.preamble:
-        add_lines(document.add_paragraph(), paragraph)
-    if doc.lead_in:
-        document.add_paragraph(doc.lead_in)
-
-    numbering = _Numbering(document)
-    current_num: int | None = None
-    for section in doc.sections:
-        document.add_heading(section.heading, level=min(section.depth + 1, 9))
-        if section.no_decision:
-            document.add_paragraph().add_run(NO_DECISION).italic = True
-        for entry in section.entries:
-            if current_num is None or entry.number != numbering.next_value:
-                current_num = numbering.restart(entry.number)  # the count starts again
-            numbering.next_value = entry.number + 1
-            for i, lines in enumerate(entry.paragraphs):
-                if i == 0:
-                    para = document.add_paragraph(style="List Number")
-                    numbering.apply(para, current_num)
-                    if entry.draft:
-                        para.add_run(f"{DRAFT_MARK} ").bold = True
-                else:
-                    para = document.add_paragraph(style="List Continue")
-                add_lines(para, lines)
-    buffer = BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-class _Numbering:
-    """New numbering instances (w:num) of the "List Number" list, each with a start."""
-
-    def __init__(self, document) -> None:  # type: ignore[no-untyped-def]
-        self.part = document.part.numbering_part.element
-        style_num = document.styles["List Number"].element.pPr.numPr.numId.val
-        num = self.part.num_having_numId(style_num)
-        self.abstract_id = num.abstractNumId.val
-        self.next_value = 1
-
-    def restart(self, start: int) -> int:
-        num = self.part.add_num(self.abstract_id)
-        num.add_lvlOverride(ilvl=0).add_startOverride(start)
-        return num.numId
-
-    @staticmethod
-    def apply(para, num_id: int) -> None:  # type: ignore[no-untyped-def]
-        num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
-        num_pr.get_or_add_ilvl().val = 0
-        num_pr.get_or_add_numId().val = num_id
-
-
 # ------------------------------------------------------------------ output
 
 
@@ -505,6 +217,3 @@ def render(doc: Document, fmt: str) -> str | bytes:
         return render_docx(doc)
     raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
 
-
-def count_phrase(n: int) -> str:
-    return f"{n} decision" if n == 1 else f"{n} decisions"

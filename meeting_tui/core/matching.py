@@ -104,9 +104,9 @@ def match(entries: Sequence[Entry], items: Iterable[Item], trust_keys: bool = Fa
                 take(i, entry.key, SAME)
             continue
         title = normal_title(entry.title)
-        item = by_key.get(entry.key)
-        if item is not None and entry.key in free and normal_title(item.title) == title and (
-            (item.number or None) == (entry.number or None)
+        known = by_key.get(entry.key)
+        if known is not None and entry.key in free and normal_title(known.title) == title and (
+            (known.number or None) == (entry.number or None)
         ):
             take(i, entry.key, SAME)
             continue

@@ -3,66 +3,34 @@ Markdown editors, turned into an ``Agenda``.
 
 Its rules are for families of real agendas (decimal, lettered, Roman and outline
 numbering, bullets, Markdown headings, wrapped titles, plans in the title), never for
-one document.
+one document. How one line reads (its shape, indent and number) is ``numbering``;
+here is where each line goes: the header, an item, its title's continuation, a note,
+the next-meeting dates, the end marker.
 """
 
 from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Callable
 
 from .agenda import Agenda, Item, Warning_
-from .text import normalize
-
-# --------------------------------------------------------------------------- lines
-
-_BULLETS = "•◦▪‣·○●■□►➢➤–—-*+"
-_BULLET_RE = re.compile(rf"^(?:[{re.escape(_BULLETS)}]|o(?=\t))\s+(?:\[[ xX]\]\s+)?")
-_BULLET_FIRST = frozenset(_BULLETS + "o")
-_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_BOLD_RE = re.compile(r"^(\*\*|__)\s*(\S.*?)\s*\1$")
-# A Markdown rule ("---", "* * *") or a bullet with nothing after it is not an item.
-_RULE_RE = re.compile(rf"^[{re.escape(_BULLETS)}_=~\s]*$")
-
-_ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_SEP = r"(?:\s*[:.\-–—]\s+|\s+|$)"
-
-# Outline numbers; each is followed by the title. Decimal: "2.1.3." or "2.1" (any
-# depth, "2.a" too), then "3." / "3)" / "3.Title".
-_DECIMAL_MULTI_RE = re.compile(r"(\d{1,3}(?:\.(?:\d{1,3}|[a-z]))+)\.?(?:\s+|$)")
-_DECIMAL_RE = re.compile(r"(\d{1,3})([.)])(?:\s+|$|(?=[^\W\d_]))")
-# A roman or letter head with decimal parts: "I.1", "III.2.1", "A.1".
-_OUTLINE_MULTI_RE = re.compile(r"((?:[IVXLCDM]{1,6}|[A-Z])(?:\.\d{1,3})+)\.?(?:\s+|$)")
-# One letter or a roman numeral: "a)", "A.", "iv.", "IV)".
-_LETTER_RE = re.compile(r"([ivxlcdm]{2,6}|[IVXLCDM]{2,6}|[a-zA-Z])([.)])(?:\s+|$)")
-# In parentheses: "(1)", "(a)", "(iv)", "(B)".
-_PAREN_RE = re.compile(r"\((\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[a-zA-Z])\)\s*")
-_ITEM_WORD_RE = re.compile(
-    r"^(?:agenda\s+)?(?:item|point)\s+(\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]\)|[a-z])?)" + _SEP,
-    re.IGNORECASE,
+from .furniture import furniture_lines
+from .markdown import looks_like_markdown, plain, renumber
+from .numbering import HEADING_RE, RULE_RE, Line, Number, Style, parse_number, split_line
+from .text import normalize, squash
+from .timing import (
+    BARE_PLAN_RE,
+    CLOCK_LINE_RE,
+    CLOCK_START_RE,
+    clock_minutes,
+    clock_span,
+    clock_text,
+    plan_minutes,
 )
-_HEADING_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
-# "1 Welcome" without any decoration: only a candidate, like a lone letter (see
-# resolve_letters), so "10 members present" or "2025 Annual Meeting" stay text.
-_BARE_NUMBER_RE = re.compile(r"^(\d{1,3})\s+(?=[A-Z\u00c0-\u00de\"“‘«'])")
-_MONTHS_RE = re.compile(
-    r"^(?:jan|feb|fév|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|août|sep|oct|nov|dec|déc)",
-    re.IGNORECASE,
-)
+from .timing import find_plan as _find_plan
 
-_PLAN_RE = re.compile(
-    r"\s*[\[(]\s*(?:(?P<h>\d{1,2})\s*h(?:ours?|rs?)?\.?\s*(?P<hm>\d{1,2})?\s*(?:min(?:utes?)?|m|')?"
-    r"|(?P<m>\d{1,3})\s*(?:min(?:ute)?s?\.?|mn|m|'|′|’))\s*[\])]\s*$",
-    re.IGNORECASE,
-)
-
-
-def _find_plan(text: str) -> re.Match[str] | None:
-    """The time allocation at the end of a line, if any (cheap for the usual none)."""
-    if not text.endswith((")", "]")):
-        return None
-    return _PLAN_RE.search(text, max(0, len(text) - 32))
-
+# ------------------------------------------------- what a line says: plans, markers
 
 _NEXT_MEETING_RE = re.compile(
     r"^(?:(?:dates?\s+(?:of\s+|for\s+)?(?:the\s+)?)?next\s+meetings?"
@@ -83,6 +51,11 @@ _OPEN_END_WORDS = frozenset((
 ))
 
 
+# A document reference ("Paper B/25/07", "T-ES(2020)07", "A/HRC/55/1") is a note of
+# its own, not the rest of a title.
+_REFERENCE_RE = re.compile(r"\b[A-Z][A-Za-z]*[-/(][\w/().-]*\d|\b\d+/\d+\b")
+
+
 def _breaks_off(title: str) -> bool:
     if title[-1] in _OPEN_END_CHARS:
         return True
@@ -90,220 +63,33 @@ def _breaks_off(title: str) -> bool:
     return last_word.lower() in _OPEN_END_WORDS
 
 
-# The parser's working objects are plain slotted classes: one of each per line of a
-# 20,000-item agenda, so they are kept small and cheap to make.
-
-
-class _Number:
-    __slots__ = ("text", "parts", "style", "candidates", "guarded", "canonical", "prefix")
-
-    def __init__(
-        self,
-        text: str,
-        parts: tuple[str, ...],
-        style: tuple,
-        candidates: tuple[tuple[tuple, int], ...] = (),
-        guarded: bool = False,
-    ) -> None:
-        self.text = text  # as kept: without decoration
-        self.parts = parts
-        self.style = style  # decides siblings: same style + same indent
-        # (style, value) readings of a one-part number: "c)" is letter 3 or roman 100.
-        self.candidates = candidates
-        # Only a number if it starts or continues a sequence: "M." and "J." are
-        # initials, "12 members" is a count.
-        self.guarded = guarded
-        self.canonical = canonical = ".".join(parts)  # "2.1", "I.3"
-        self.prefix = canonical.rpartition(".")[0]  # "2" for "2.1"; "" for one part
-
-    @property
-    def family(self) -> str:
-        """Numbers that can stand for each other's parents: "3" and "3.1", "II" and "IV.1"."""
-        if self.style[0] == "item":
-            return "item"
-        first = self.parts[0]
-        return "dec" if first.isdigit() else "upper" if first.isupper() else "lower"
-
-    def resolved(self, style: tuple, value: int) -> _Number:
-        return _Number(self.text, self.parts, style, ((style, value),))
-
-
-class _Line:
-    """One non-blank line as read; a line that is an item is also its node in the tree."""
-
-    __slots__ = ("no", "indent", "kind", "text", "level", "number", "style", "title",
-                 "depth", "children", "notes", "child_styles")
-
-    def __init__(self, no: int, indent: int, kind: str, text: str, level: int = 0) -> None:
-        self.no = no
-        self.indent = indent
-        self.kind = kind  # "text", "bullet", "heading"
-        self.text = text  # without bullet/heading marks
-        self.level = level  # heading level
-        self.number: _Number | None = None
-        self.style: tuple | None = None  # the number's, once resolved
-        self.title = ""
-        # as a node (its parent is in _Parser.parents: no reference cycles to collect)
-        self.depth = 0  # its index in the parser's stack of open items
-        # made on first use: most lines have no children and no notes
-        self.children: list[_Line] | None = None
-        self.notes: list[str] | None = None
-        # (style, indent) of every numbered child: where a new "c)" finds its siblings.
-        self.child_styles: set[tuple] | None = None
-
-
-def _roman_value(text: str) -> int | None:
-    upper = text.upper()
-    if not _ROMAN_RE.match(upper):
-        return None
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for ch, nxt in zip(upper, upper[1:] + " ", strict=True):
-        v = values[ch]
-        total += -v if nxt != " " and values[nxt] > v else v
-    return total
-
-
-def _parse_number(text: str, heading: bool) -> tuple[_Number, str] | None:
-    """Recognize a leading outline number; returns it and the rest of the line."""
-    first = text[:1]
-    if first.isdigit():
-        return _decimal_number(text, heading)
-    if first.isalpha():
-        return _lettered_number(text)
-    if first == "(":
-        return _paren_number(text)
-    return None
-
-
-def _paren_number(text: str) -> tuple[_Number, str] | None:
-    m = _PAREN_RE.match(text)
-    return _one_part(m.group(1), "()", text[m.end() :]) if m else None
-
-
-def _decimal_number(text: str, heading: bool) -> tuple[_Number, str] | None:
-    m = _DECIMAL_MULTI_RE.match(text)
-    if m:
-        raw = m.group(1)
-        parts = tuple(raw.split("."))
-        return _Number(raw, parts, ("dec", len(parts))), text[m.end() :]
-    m = _DECIMAL_RE.match(text)
-    if m:
-        return _one_part(m.group(1), m.group(2), text[m.end() :])
-    if heading:  # "## 1 Opening"
-        m = _HEADING_NUMBER_RE.match(text)
-        if m:
-            return _Number(m.group(1), (m.group(1),), ("dec", "")), text[m.end() :]
-        return None
-    m = _BARE_NUMBER_RE.match(text)
-    if m and not _MONTHS_RE.match(text[m.end() :]):
-        raw, value = m.group(1), int(m.group(1))
-        # it may also continue "1." or "1)" items: then it takes their style
-        styles = (("dec", "bare"), ("dec", "."), ("dec", ")"))
-        candidates = tuple((style, value) for style in styles)
-        return _Number(raw, (raw,), styles[0], candidates, guarded=True), text[m.end() :]
-    return None
-
-
-def _lettered_number(text: str) -> tuple[_Number, str] | None:
-    # "Item 3", "Agenda item 4(b)", "Point 2"
-    m = _ITEM_WORD_RE.match(text) if text[:2].lower() in ("it", "ag", "po") else None
-    if m:
-        raw = re.sub(r"\s", "", m.group(1))
-        parts = tuple(p for p in re.split(r"[.()]", raw.replace("(", ".(")) if p)
-        if len(parts) == 1 and re.fullmatch(r"\d+[a-z]", raw):
-            parts = (raw[:-1], raw[-1])
-        return _Number(raw, parts, ("item", len(parts))), text[m.end() :]
-    head = text[1:8]
-    if "." not in head and ")" not in head:
-        return None  # the other styles have a "." or ")" right after the number
-    m = _OUTLINE_MULTI_RE.match(text) if text[0].isupper() else None
-    if m:
-        raw = m.group(1)
-        parts = tuple(raw.split("."))
-        return _Number(raw, parts, ("outline", len(parts))), text[m.end() :]
-    m = _LETTER_RE.match(text)
-    return _one_part(m.group(1), m.group(2), text[m.end() :]) if m else None
-
-
-def _one_part(raw: str, decoration: str, rest: str) -> tuple[_Number, str] | None:
-    """'3.', 'c)', '(iv)', 'A.': a number with its readings (see resolve_letters)."""
-    if raw.isdigit():
-        style = ("dec", decoration)
-        return _Number(raw, (raw,), style, ((style, int(raw)),)), rest
-    case = "lower" if raw.islower() else "upper"
-    candidates: list[tuple[tuple, int]] = []
-    roman = _roman_value(raw)
-    if roman is not None:
-        candidates.append((("roman", case, decoration), roman))
-    if len(raw) == 1:
-        candidates.append((("alpha", case, decoration), ord(raw.lower()) - ord("a") + 1))
-    if not candidates:
-        return None
-    initial = len(raw) == 1 and decoration == "."
-    return _Number(raw, (raw,), candidates[0][0], tuple(candidates), initial), rest
-
-
-def _split_line(no: int, raw: str, text: str) -> _Line:
-    """One non-blank line (`text` is `raw` stripped): its shape, indent and number."""
-    indent = 0
-    if raw[0] in " \t":
-        expanded = raw.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip())
-    first = text[0]
-    bold = _BOLD_RE.match(text) if first in "*_" else None
-    if bold:
-        text = bold.group(2)
-        first = text[0]
-    heading = _HEADING_RE.match(text) if first == "#" else None
-    if heading and heading.group(2):
-        inner = heading.group(2)
-        bold = _BOLD_RE.match(inner)
-        line = _Line(no, -1, "heading", bold.group(2) if bold else inner, len(heading.group(1)))
-    elif first in _BULLET_FIRST and (bullet := _BULLET_RE.match(stripped := raw.lstrip(" \t"))):
-        after = stripped[bullet.end() :].strip()
-        if _RULE_RE.match(after):
-            line = _Line(no, indent, "text", text)
-        else:
-            line = _Line(no, indent, "bullet", after)
-    else:
-        line = _Line(no, indent, "text", text)
-    parsed = _parse_number(line.text, heading=line.kind == "heading")
-    if parsed:
-        line.number, line.title = parsed
-    return line
-
-
-def _squash(text: str) -> str:
-    """Runs of spaces and tabs to one space, none at the ends (text is normalized)."""
-    if "  " in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
-        return " ".join(text.split())
-    return text
-
 
 # --------------------------------------------------------------------------- parser
 
 
 class _Parser:
     def __init__(self, text: str) -> None:
+        self.text = text
         self.lines = text.split("\n")
+        self.wrap_margin: int | None = None  # where long lines end (see wrapped)
+        self.last_width = 0  # how far the last line of the open title ran
         self.has_headings = "#" in text
-        self.parents: dict[int, _Line | None] = {}  # by line number
-        self.roots: list[_Line] = []
-        self.stack: list[_Line] = []
-        self.by_number: dict[str, _Line] = {}
-        self.by_prefix: dict[tuple[str, int], _Line] = {}
-        self.root_styles: set[tuple] = set()
+        self.parents: dict[int, Line | None] = {}  # by line number
+        self.roots: list[Line] = []
+        self.stack: list[Line] = []
+        self.by_number: dict[str, Line] = {}
+        self.by_prefix: dict[tuple[str, int], Line] = {}
+        self.root_styles: set[tuple[Style, int]] = set()
         self.header: list[str] = []
         self.next_meetings: list[str] = []
         self.end_marker: str | None = None
         self.placement: list[tuple[int, str]] = []
         self.mode = "header"  # header, items, next, after
-        self.last_title_node: _Line | None = None  # the node whose title the last line was
+        self.last_title_node: Line | None = None  # the node whose title the last line was
 
-    def chain(self, node: _Line | None) -> list[_Line]:
+    def chain(self, node: Line | None) -> list[Line]:
         """The node and its ancestors, outermost first."""
-        chain: list[_Line] = []
+        chain: list[Line] = []
         while node is not None:
             chain.append(node)
             node = self.parents[node.no]
@@ -313,7 +99,7 @@ class _Parser:
     def place(self, no: int, where: str) -> None:
         self.placement.append((no, where))
 
-    def attach(self, node: _Line, parent: _Line | None) -> None:
+    def attach(self, node: Line, parent: Line | None) -> None:
         self.parents[node.no] = parent
         stack = self.stack
         if parent is None:
@@ -331,18 +117,19 @@ class _Parser:
                 self.stack = [*self.chain(parent), node]
         number = node.number
         if number:
+            placed = (number.style, node.indent)  # the node's style is its number's
             if parent is None:
-                self.root_styles.add((node.style, node.indent))
+                self.root_styles.add(placed)
             elif parent.child_styles is None:
-                parent.child_styles = {(node.style, node.indent)}
+                parent.child_styles = {placed}
             else:
-                parent.child_styles.add((node.style, node.indent))
+                parent.child_styles.add(placed)
             if number.prefix and number.prefix not in self.by_number:
                 # "I.2" will find its sibling "I.1" here when there is no "I"
                 self.by_prefix[(number.prefix, len(number.parts))] = node
             self.by_number[number.canonical] = node
 
-    def resolve_letters(self, number: _Number) -> _Number | None:
+    def resolve_letters(self, number: Number) -> Number | None:
         """Pick roman or alphabetic for 'I.', 'c)', 'v.': whichever continues a sequence,
         else whichever starts one (1, a, i), else the smaller value ("c" is 3, "x" 10).
 
@@ -364,14 +151,14 @@ class _Parser:
         return number.resolved(style, value)
 
     @staticmethod
-    def _value(number: _Number, style: tuple) -> int | None:
+    def _value(number: Number, style: Style) -> int | None:
         for cand_style, value in number.candidates:
             if cand_style == style:
                 return value
         return None
 
     # ------------------------------------------------------------ placement
-    def parent_for(self, line: _Line, number: _Number | None) -> _Line | None:
+    def parent_for(self, line: Line, number: Number | None) -> Line | None:
         if line.kind == "heading":
             stack = [n for n in self.stack if n.kind == "heading" and n.level < line.level]
             return stack[-1] if stack else None
@@ -415,7 +202,9 @@ class _Parser:
     # ------------------------------------------------------------ lines
     def feed(self, no: int, raw: str, text: str, blanks: int) -> None:
         """Line `no` (`text` is `raw` stripped, non-blank; `blanks` blank lines above)."""
-        line = _split_line(no, raw, text)
+        if self.timed and self.mode != "after" and self.timed_line(no, raw, text):
+            return
+        line = split_line(no, raw, text)
         if self.mode == "after":
             self.place(no, "skipped")
             return
@@ -424,7 +213,7 @@ class _Parser:
             return
         if self.mode == "next":
             if not self.leaves_next_meetings(line):
-                self.next_meetings.append(_squash(line.text))
+                self.next_meetings.append(squash(line.text))
                 self.place(no, "next_meetings")
                 return
             self.mode = "items"
@@ -441,18 +230,40 @@ class _Parser:
         self.attach(line, self.parent_for(line, number))
         self.mode = "items"
         self.last_title_node = line
+        self.last_width = len(raw.rstrip().expandtabs(4))
         self.placement.append((no, "item"))
 
-    def marker_line(self, line: _Line) -> bool:
+    def timed_line(self, no: int, raw: str, text: str) -> bool:
+        """In a timetable, "09:30 – 10:00 Opening" and "Closing remarks 5m" are items
+        (the times their plan and start), whatever their numbers look like."""
+        clock = CLOCK_LINE_RE.match(text) if text[:1].isdigit() else None
+        if clock is None:
+            duration = BARE_PLAN_RE.search(text) if text[-1:] in _PLAN_ENDS else None
+            if duration is None or duration.start() == 0 or split_line(no, raw, text).number:
+                return False
+            line = Line(no, 0, "timed", text)
+        else:
+            line = Line(no, 0, "timed", text[clock.end():])
+            line.start, line.end = clock_span(clock)
+        line.title = line.text
+        headings = [n for n in self.stack if n.kind == "heading"]
+        self.attach(line, headings[-1] if headings else None)
+        self.mode = "items"
+        self.last_title_node = line
+        self.last_width = len(raw.rstrip().expandtabs(4))
+        self.placement.append((no, "item"))
+        return True
+
+    def marker_line(self, line: Line) -> bool:
         """The title heading, the end marker or the next-meetings heading: place it."""
         no, text = line.no, line.text
         if (self.mode == "header" and line.kind == "heading"
                 and self.heading_is_title(no)):
-            self.header.append(_squash(text))
+            self.header.append(squash(text))
             self.place(no, "header")
             return True
         if self.roots and text[:1] in "lL" and _END_MARKER_RE.match(text):
-            self.end_marker = _squash(text)
+            self.end_marker = squash(text)
             self.mode = "after"
             self.place(no, "end_marker")
             return True
@@ -462,7 +273,7 @@ class _Parser:
                 self.mode = "next"
                 self.last_title_node = None
                 if nxt.group("rest"):
-                    self.next_meetings.append(_squash(nxt.group("rest")))
+                    self.next_meetings.append(squash(nxt.group("rest")))
                     self.place(no, "next_meetings")
                 else:
                     self.place(no, "next_meetings_heading")
@@ -473,7 +284,7 @@ class _Parser:
         """'# Board meeting' above '## 1. Opening' (or above numbered '# 1. ...')."""
         return self.title_heading == no
 
-    def leaves_next_meetings(self, line: _Line) -> bool:
+    def leaves_next_meetings(self, line: Line) -> bool:
         """A top-level item after the next-meeting dates (e.g. '7. Any other business')."""
         if line.kind == "heading":
             return True
@@ -485,16 +296,18 @@ class _Parser:
         a, b = last.number.parts[0], line.number.parts[0]
         return a.isdigit() and b.isdigit() and int(b) == int(a) + 1
 
-    def text_line(self, line: _Line, blanks: int) -> None:
-        text = _squash(line.text)
+    def text_line(self, line: Line, blanks: int) -> None:
+        text = squash(line.text)
         if self.mode == "header":
             self.header.append(text)
             self.place(line.no, "header")
             return
         node = self.stack[-1]
         title_node = self.last_title_node
-        if title_node is node and self.continues(node.title, text, blanks):
+        if title_node is node and (self.continues(node.title, text, blanks)
+                                   or self.wrapped(node.title, text, blanks)):
             # "Vice-" + "Chair", "self-" + "generated": the hyphen is the word's own.
+            self.last_width = line.indent + len(line.text)
             title = node.title
             joiner = "" if title[-1:] == "-" and title[-2:-1].isalnum() else " "
             node.title = f"{title}{joiner}{text}" if title else text
@@ -506,12 +319,30 @@ class _Parser:
         self.last_title_node = None
         self.place(line.no, "note")
 
+    def wrapped(self, title: str, text: str, blanks: int) -> bool:
+        """A title that ran to the margin goes on on the next line, whatever case that
+        starts in ("... held on 12 April" / "2027 and ..."), as a PDF or a word
+        processor wraps it: the next line's first word would not have fitted."""
+        if (blanks or not title or title[-1] in ".:;!?" or _LINK_RE.match(text)
+                or _REFERENCE_RE.search(text)):
+            return False
+        margin = self.margin()
+        return margin >= 40 and self.last_width + 1 + len(text.split(" ", 1)[0]) > margin
+
+    def margin(self) -> int:
+        """Where the long lines end: the widest but for a few (a link, a stray line)."""
+        if self.wrap_margin is None:
+            widths = sorted(len(line.rstrip().expandtabs(4)) for line in self.lines
+                            if len(line) > 20)
+            self.wrap_margin = widths[(len(widths) - 1) * 19 // 20] if widths else 0
+        return self.wrap_margin
+
     @staticmethod
     def continues(title: str, text: str, blanks: int) -> bool:
         if _LINK_RE.match(text):
             return False
         if not title:  # "3." alone, its title on the next line
-            return blanks <= 1 and not _RULE_RE.match(text)
+            return blanks <= 1 and not RULE_RE.match(text)
         if _find_plan(title):
             return False
         if blanks == 0 and _find_plan(text):
@@ -529,19 +360,32 @@ class _Parser:
 
     def run(self) -> None:
         headings = [
-            (i + 1, len(m.group(1)), _parse_number(m.group(2), heading=True) is not None)
+            (i + 1, len(m.group(1)), parse_number(m.group(2), heading=True) is not None)
             for i, raw in enumerate(self.lines if self.has_headings else ())
-            if "#" in raw and (m := _HEADING_RE.match(raw.strip()))
+            if "#" in raw and (m := HEADING_RE.match(raw.strip()))
         ]
         self.title_heading = 0
         if headings and not headings[0][2]:
             first_no, first_level, _ = headings[0]
             if all(level > first_level or numbered for _, level, numbered in headings[1:]):
                 self.title_heading = first_no
+        furniture = furniture_lines(self.lines)
+        # A timetable: lines that start with a clock time, two or more of them.
+        clocks = 0
+        for start in CLOCK_START_RE.finditer(self.text):
+            line_end = self.text.find("\n", start.start())
+            line = self.text[start.start(): None if line_end < 0 else line_end].lstrip()
+            if CLOCK_LINE_RE.match(line):
+                clocks += 1
+                if clocks >= 2:
+                    break
+        self.timed = clocks >= 2
         blanks = 0
         for no, raw in enumerate(self.lines, start=1):
             text = raw.strip()
-            if text:
+            if no in furniture and self.mode != "after":
+                self.place(no, "furniture")  # a page's header or number: as if not there
+            elif text:
                 self.feed(no, raw, text, blanks)
                 blanks = 0
             else:
@@ -558,10 +402,16 @@ def parse_agenda(text: str, source: str = "") -> Agenda:
     try:
         parser = _Parser(normalize(text))
         parser.run()
+        inline = None
+        if looks_like_markdown(parser.text, source):
+            renumber(parser.roots)
+            inline = plain
+        _unlabel(parser)
         warnings: list[Warning_] = []
-        items = _freeze(parser.roots, None, warnings, {})
+        items = _freeze(parser.roots, None, warnings, {}, inline)
+        header = parser.header if inline is None else [plain(line) for line in parser.header]
         return Agenda(
-            header=tuple(parser.header),
+            header=tuple(header),
             items=items,
             next_meetings=tuple(parser.next_meetings),
             end_marker=parser.end_marker,
@@ -578,24 +428,70 @@ def _split_plan(title: str) -> tuple[str, int | None]:
     m = _find_plan(title)
     if not m or not title[: m.start()].strip():
         return title, None  # no allocation, or nothing but one: then that is the title
-    if m.group("m"):
-        minutes = int(m.group("m"))
+    return title[: m.start()].rstrip(" -–—,"), plan_minutes(m)
+
+
+def _timed_plan(node: Line, following: list[Line]) -> int | None:
+    """A timetable line's minutes: to its end time, else to the next line's start."""
+    if node.start is None:
+        return None
+    start = clock_minutes(node.start)
+    if node.end is not None:
+        end = clock_minutes(node.end)
     else:
-        minutes = int(m.group("h")) * 60 + int(m.group("hm") or 0)
-    return title[: m.start()].rstrip(), minutes
+        end = next((clock_minutes(n.start) for n in following if n.start is not None), -1)
+    minutes = end - start
+    if node.end is None and minutes > 4 * 60:
+        return None  # the next start is after a break, or the next day: no plan
+    return minutes if 0 < minutes <= 12 * 60 else None
+
+
+_PLAN_ENDS = frozenset(")]mnsShH'’.")
+
+
+def _unlabel(parser: _Parser) -> None:
+    """A heading that merely labels the list ("## Topics", "Agenda" over every item,
+    right after the header) is the header's last line, not an item holding them all."""
+    roots = parser.roots
+    if len(roots) != 1:
+        return
+    label = roots[0]
+    if label.kind != "heading" or label.number is not None or not label.children:
+        return
+    if label.notes:
+        return
+    placement = parser.placement
+    index = next(i for i, (no, _) in enumerate(placement) if no == label.no)
+    if any(place not in ("header", "furniture") for _, place in placement[:index]):
+        return
+    if index + 1 < len(placement) and placement[index + 1][1] == "continuation":
+        return  # a heading wrapped over two lines: an item after all
+    parser.header.append(squash(label.title))
+    placement[index] = (label.no, "header")
+    parser.roots = label.children
+    for child in label.children:
+        parser.parents[child.no] = None
 
 
 def _freeze(
-    nodes: list[_Line], parent_key: str | None, warnings: list[Warning_], seen: dict[str, int]
+    nodes: list[Line],
+    parent_key: str | None,
+    warnings: list[Warning_],
+    seen: dict[str, int],
+    inline: Callable[[str], str] | None = None,
 ) -> tuple[Item, ...]:
     """Turn parser nodes into Items with keys; a repeated number gets a warning."""
     items: list[Item] = []
     unnumbered = 0
-    for node in nodes:
-        title = _squash(node.title)
+    for index, node in enumerate(nodes):
+        title = squash(node.title)
+        if inline is not None:
+            title = inline(title)
         minutes = None
-        if title[-1:] in (")", "]"):  # "[15 min]", "(20')"
+        if title[-1:] in _PLAN_ENDS:  # "[15 min]", "(20')", "1h 30m"
             title, minutes = _split_plan(title)
+        if node.kind == "timed" and minutes is None:
+            minutes = _timed_plan(node, nodes[index + 1 :])
         number = node.number
         if number:
             key = number.canonical
@@ -617,8 +513,10 @@ def _freeze(
             title,
             node.no,
             minutes,
-            tuple(node.notes) if node.notes else (),
-            _freeze(node.children, key, warnings, seen) if node.children else (),
+            (tuple(node.notes) if inline is None else tuple(map(inline, node.notes)))
+            if node.notes else (),
+            _freeze(node.children, key, warnings, seen, inline) if node.children else (),
             key,
+            clock_text(node.start) if node.start else None,
         ))
     return tuple(items)

@@ -4,117 +4,50 @@ The session knows the agenda, which item is current (under discussion, its clock
 running) and which is selected (where the secretary is writing): two different
 things, so writing a decision for an earlier item never moves the meeting.
 Every change bumps ``revision`` so the UI knows there is something to save.
+
+The Session is the one object the app and the commands change, and the one they
+call: its methods are the meeting's operations, each a few lines, which is why this
+module is some 500 lines. What they work on is elsewhere: what it records per item in
+``state``, the agenda as amended in ``outline``, the time-keeping against the plan in
+``plans``, what happens to decisions in ``decisions``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date, datetime
-from enum import StrEnum
 
+from . import decisions
 from .agenda import Agenda, Item
-from .amend import (
-    ADD,
-    AFTER,
-    MOVE,
-    REMOVE,
-    RENAME,
-    UNDER,
-    Amended,
-    AmendError,
-    Amendment,
-    Finder,
-    apply,
-    next_added_key,
-)
+from .amend import Amended, AmendError, Amendment
 from .clock import Now, Sitting, Span, close, group_sittings, open_span, total_seconds, utc_now
+from .outline import Outline
+from .plans import Plans
 from .settings import MeetingSettings
+from .state import (
+    UNMATCHED_NODE,
+    Decision,
+    DecisionStatus,
+    ItemState,
+    ItemStatus,
+    MeetingState,
+    UnmatchedEntry,
+    unmatched_index,
+    unmatched_node,
+)
 
-
-class ItemStatus(StrEnum):
-    PENDING = "pending"
-    CURRENT = "current"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class DecisionStatus(StrEnum):
-    DRAFT = "draft"
-    FINAL = "final"
-    ADOPTED = "adopted"  # final, and adopted by the body (on Decision.adopted)
-
-
-class MeetingState(StrEnum):
-    NOT_STARTED = "not started"
-    RUNNING = "running"
-    BREAK = "on a break"
-    DAY_ENDED = "day ended"
-    ENDED = "ended"
-
-
-@dataclass
-class Decision:
-    id: int
-    text: str
-    status: DecisionStatus
-    created: datetime
-    modified: datetime
-    adopted: date | None = None  # the day the body adopted it (status ADOPTED)
-
-    @property
-    def final(self) -> bool:
-        """Final or adopted: in the List of decisions."""
-        return self.status is not DecisionStatus.DRAFT
-
-
-@dataclass
-class ItemState:
-    status: ItemStatus = ItemStatus.PENDING
-    spans: list[Span] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
-    # A plan set in the app replaces the agenda's; plan None with plan_set means "no plan".
-    plan: int | None = None
-    plan_set: bool = False
-
-    @property
-    def is_blank(self) -> bool:
-        """Nothing worth writing to the session file."""
-        return (self.status is ItemStatus.PENDING and not self.spans and not self.decisions
-                and not self.plan_set)
-
-
-@dataclass
-class UnmatchedEntry:
-    """An item entry of the session file that matches no item of this agenda.
-
-    ``raw`` is the entry as read, written back unchanged; ``state`` is it parsed, for
-    showing its decisions."""
-
-    key: str  # the item's key in the agenda the entry was written for
-    number: str | None
-    title: str
-    state: ItemState
-    raw: dict
-
-    @property
-    def label(self) -> str:
-        return f"{self.number} {self.title}" if self.number else self.title
-
-
-# Keys of the tree nodes that show unmatched entries: no agenda item key starts with NUL.
-UNMATCHED_NODE = "\0unmatched"
-
-
-def unmatched_node(index: int) -> str:
-    return f"{UNMATCHED_NODE}/{index}"
-
-
-def unmatched_index(key: str | None) -> int | None:
-    """-1 for the "Unmatched" node, the entry's index for one under it, else None."""
-    if not key or not key.startswith(UNMATCHED_NODE):
-        return None
-    rest = key[len(UNMATCHED_NODE):]
-    return int(rest[1:]) if rest.startswith("/") else -1
+__all__ = [
+    "UNMATCHED_NODE",
+    "Decision",
+    "DecisionStatus",
+    "ItemState",
+    "ItemStatus",
+    "MeetingState",
+    "Session",
+    "UnmatchedEntry",
+    "unmatched_index",
+    "unmatched_node",
+]
 
 
 class Session:
@@ -128,22 +61,13 @@ class Session:
         timezone: str = "UTC",
         now: Now = utc_now,
     ) -> None:
-        # The agenda as parsed (never changed) and as amended during the meeting: the
-        # amended one is what everything shows, navigates, reports and exports.
-        self.base_agenda = agenda
-        self.agenda = agenda
-        self.amendments: list[Amendment] = []
-        self.amended = Amended(agenda)
-        self._finder: Finder | None = None
         self.title = title or agenda.title
         self.timezone = timezone
         self.now = now
-        self.order: list[Item] = list(agenda.walk())
-        self._index = {item.key: i for i, item in enumerate(self.order)}
-        self._parents: dict[str, str | None] | None = None
-        self._plans: dict[str, int | None] = {}
-        self._plan_units: tuple[list[tuple[int, tuple[str, ...]]], list[str]] | None = None
         self.states: dict[str, ItemState] = {}
+        # The agenda as parsed (never changed) and as amended during the meeting: the
+        # amended one is what everything shows, navigates, reports and exports.
+        self._set_outline(Outline(agenda))
         self.meeting_spans: list[Span] = []
         # When each day (sitting) was ended: the end of its last span. See sittings().
         self.day_ends: list[datetime] = []
@@ -158,12 +82,81 @@ class Session:
         # What the List of decisions says about the meeting (body, meeting, lead-in, …).
         self.settings = MeetingSettings()
 
+    @classmethod
+    def restore(
+        cls,
+        outline: Outline,
+        *,
+        title: str | None = None,
+        timezone: str = "UTC",
+        now: Now = utc_now,
+        meeting_spans: Iterable[Span] = (),
+        ended: bool = False,
+        day_ends: Iterable[datetime] = (),
+        next_decision_id: int = 1,
+        settings: MeetingSettings | None = None,
+        states: dict[str, ItemState] | None = None,
+        unmatched: Iterable[UnmatchedEntry] = (),
+        current: str | None = None,
+        selected: str | None = None,
+    ) -> Session:
+        """A session as it was stored, over ``outline`` (the agenda with the stored
+        amendments, whose items ``states`` are keyed by). Keys the agenda no longer has
+        are dropped; decision ids go on after the highest one in use."""
+        session = cls(outline.base, title=title, timezone=timezone, now=now)
+        session._set_outline(outline)
+        session.meeting_spans = list(meeting_spans)
+        session.ended = ended
+        session.day_ends = list(day_ends)
+        session.settings = settings or MeetingSettings()
+        session.states.update((key, state) for key, state in (states or {}).items()
+                              if outline.has(key))
+        session.unmatched = list(unmatched)
+        kept = [*session.states.values(), *(entry.state for entry in session.unmatched)]
+        highest = max((d.id for state in kept for d in state.decisions), default=0)
+        session.next_decision_id = max(next_decision_id, highest + 1)
+        if current and outline.has(current):
+            session.current = current
+        if selected and outline.has(selected):
+            session.selected = selected
+        elif session.selected is not None and not outline.has(session.selected):
+            session.selected = outline.order[0].key if outline.order else None
+        return session
+
+    # ---------------------------------------------------------------- the agenda
+    def _set_outline(self, outline: Outline) -> None:
+        self.outline = outline
+        self.plans = Plans(outline, self.states)
+
+    @property
+    def base_agenda(self) -> Agenda:
+        """The agenda as parsed from its file (never changed)."""
+        return self.outline.base
+
+    @property
+    def agenda(self) -> Agenda:
+        """The agenda as amended: what everything shows, navigates and exports."""
+        return self.outline.agenda
+
+    @property
+    def amendments(self) -> list[Amendment]:
+        return self.outline.amendments
+
+    @property
+    def amended(self) -> Amended:
+        return self.outline.amended
+
+    @property
+    def order(self) -> list[Item]:
+        """The items of the agenda as amended, in agenda order."""
+        return self.outline.order
+
     # ---------------------------------------------------------------- queries
     def has(self, key: str) -> bool:
-        return key in self._index
+        return self.outline.has(key)
 
     def item(self, key: str) -> Item:
-        return self.order[self._index[key]]
+        return self.outline.item(key)
 
     def state(self, key: str) -> ItemState:
         state = self.states.get(key)
@@ -181,27 +174,16 @@ class Session:
             return MeetingState.ENDED
         if not self.meeting_spans:
             return MeetingState.NOT_STARTED
-        if self.meeting_spans[-1].running:
+        last = self.meeting_spans[-1]
+        if last.end is None:
             return MeetingState.RUNNING
-        if self.day_ends and self.meeting_spans[-1].end <= max(self.day_ends):  # type: ignore[operator]
+        if self.day_ends and last.end <= max(self.day_ends):
             return MeetingState.DAY_ENDED
         return MeetingState.BREAK
 
     @property
     def running(self) -> bool:
         return self.meeting_state is MeetingState.RUNNING
-
-    def planned_minutes(self, key: str) -> int | None:
-        """The item's own plan, or else the sum of its sub-items' plans."""
-        if key not in self._plans:
-            item = self.item(key)
-            plan = self.own_plan(key)
-            if plan is None and item.children:
-                plans = [self.planned_minutes(child.key) for child in item.children]
-                known = [p for p in plans if p is not None]
-                plan = sum(known) if known else None
-            self._plans[key] = plan
-        return self._plans[key]
 
     def elapsed(self, now: datetime | None = None) -> float:
         """Seconds the meeting has run, breaks excluded."""
@@ -212,18 +194,11 @@ class Session:
         return total_seconds(state.spans, now or self.now()) if state else 0.0
 
     def decision(self, key: str, decision_id: int) -> Decision:
-        for decision in self.state(key).decisions:
-            if decision.id == decision_id:
-                return decision
-        raise KeyError(decision_id)
+        return decisions.find(self.state(key), decision_id)
 
     def counts(self, key: str) -> tuple[int, int]:
         """(drafts, finals) for the item."""
-        state = self.states.get(key)
-        if not state:
-            return 0, 0
-        finals = sum(1 for d in state.decisions if d.final)
-        return len(state.decisions) - finals, finals
+        return decisions.counts(self.states.get(key))
 
     # ---------------------------------------------------------------- the clock
     def _stamp(self) -> datetime:
@@ -261,102 +236,6 @@ class Session:
             self.start()
         return self.meeting_state
 
-    # ---------------------------------------------------------------- time-keeping
-    def own_plan(self, key: str) -> int | None:
-        """The plan set in the app, else the agenda line's; no sub-item sums."""
-        state = self.states.get(key)
-        if state is not None and state.plan_set:
-            return state.plan
-        return self.item(key).planned_minutes
-
-    def set_plan(self, key: str, minutes: int | None) -> None:
-        """Plan the item in the app; None leaves it with no plan of its own (a parent
-        then counts the sum of its sub-items'). The agenda's own value is not stored."""
-        if key not in self._index:
-            raise KeyError(key)
-        if minutes is not None and minutes < 0:
-            raise ValueError(minutes)
-        state = self.state(key)
-        if minutes == self.item(key).planned_minutes:
-            state.plan, state.plan_set = None, False
-        else:
-            state.plan, state.plan_set = minutes, True
-        self._plans.clear()
-        self._plan_units = None
-        self._changed()
-
-    def section_spent(self, key: str, now: datetime | None = None) -> float:
-        """Seconds on the item and its sub-items: what its plan is measured against
-        (a parent's plan is for its whole section; by default the sum of its parts)."""
-        now = now or self.now()
-        return sum(self.spent(item.key, now) for item in self.item(key).walk())
-
-    def time_level(self, key: str, now: datetime | None = None) -> str | None:
-        """None without a plan; "ok" under 80 % of it, "near" from 80 %, "over" past it."""
-        plan = self.planned_minutes(key)
-        if plan is None:
-            return None
-        spent = self.section_spent(key, now)
-        if spent > plan * 60:
-            return "over"
-        return "near" if spent >= 0.8 * plan * 60 else "ok"
-
-    def over(self, key: str, now: datetime | None = None) -> bool:
-        return self.time_level(key, now) == "over"
-
-    def total_planned_minutes(self) -> int:
-        """The meeting's plan: each top-level item's plan covers its section."""
-        return sum(self.planned_minutes(item.key) or 0 for item in self.agenda.items)
-
-    def remaining_plan(self, now: datetime | None = None) -> tuple[float, int]:
-        """(planned seconds left on the items not yet done, how many of them have no plan).
-
-        An item with a plan of its own covers its section: it counts while anything in
-        it is pending or current, for its plan less the time already spent on the
-        section (never below zero). Sub-items of a planless parent count one by one."""
-        now = now or self.now()
-        units, planless = self._units()
-        open_ = (ItemStatus.PENDING, ItemStatus.CURRENT)
-        states = self.states
-        seconds = 0.0
-        for plan, keys in units:  # called every second: plain loops, no generators
-            if len(keys) == 1:
-                state = states.get(keys[0])
-                if state is None:
-                    seconds += plan
-                elif state.status in open_:
-                    seconds += max(0.0, plan - total_seconds(state.spans, now))
-                continue
-            found = [states.get(k) for k in keys]
-            if any(st is None or st.status in open_ for st in found):
-                spent = sum(total_seconds(st.spans, now) for st in found if st is not None)
-                seconds += max(0.0, plan - spent)
-        unplanned = 0
-        for key in planless:
-            state = states.get(key)
-            if state is None or state.status in open_:
-                unplanned += 1
-        return seconds, unplanned
-
-    def _units(self) -> tuple[list[tuple[int, tuple[str, ...]]], list[str]]:
-        """The items whose own plan covers a section (plan in seconds, the section's
-        keys), and the items no plan covers; kept until a plan changes."""
-        if self._plan_units is None:
-            units: list[tuple[int, tuple[str, ...]]] = []
-            planless: list[str] = []
-            stack = list(reversed(self.agenda.items))
-            while stack:
-                item = stack.pop()
-                plan = self.own_plan(item.key)
-                if plan is not None:
-                    units.append((plan * 60, tuple(sub.key for sub in item.walk())))
-                    continue
-                if self.planned_minutes(item.key) is None:
-                    planless.append(item.key)
-                stack.extend(reversed(item.children))
-            self._plan_units = (units, planless)
-        return self._plan_units
-
     def sittings(self) -> list[Sitting]:
         """The meeting's days, from its spans and the moments days were ended."""
         return group_sittings(self.meeting_spans, self.day_ends)
@@ -379,13 +258,57 @@ class Session:
         self._changed()
         return self.sittings()[-1]
 
+    # ---------------------------------------------------------------- time-keeping
+    def own_plan(self, key: str) -> int | None:
+        """The plan set in the app, else the agenda line's; no sub-item sums."""
+        return self.plans.own(key)
+
+    def planned_minutes(self, key: str) -> int | None:
+        """The item's own plan, or else the sum of its sub-items' plans."""
+        return self.plans.planned(key)
+
+    def set_plan(self, key: str, minutes: int | None) -> None:
+        """Plan the item in the app; None leaves it with no plan of its own (a parent
+        then counts the sum of its sub-items'). The agenda's own value is not stored."""
+        if not self.has(key):
+            raise KeyError(key)
+        if minutes is not None and minutes < 0:
+            raise ValueError(minutes)
+        state = self.state(key)
+        if minutes == self.item(key).planned_minutes:
+            state.plan, state.plan_set = None, False
+        else:
+            state.plan, state.plan_set = minutes, True
+        self.plans.forget()
+        self._changed()
+
+    def section_spent(self, key: str, now: datetime | None = None) -> float:
+        """Seconds on the item and its sub-items: what its plan is measured against."""
+        return self.plans.section_spent(key, now or self.now())
+
+    def time_level(self, key: str, now: datetime | None = None) -> str | None:
+        """None without a plan; "ok" under 80 % of it, "near" from 80 %, "over" past it."""
+        return self.plans.level(key, now or self.now())
+
+    def over(self, key: str, now: datetime | None = None) -> bool:
+        return self.time_level(key, now) == "over"
+
+    def total_planned_minutes(self) -> int:
+        """The meeting's plan: each top-level item's plan covers its section."""
+        return self.plans.total()
+
+    def remaining_plan(self, now: datetime | None = None) -> tuple[float, int]:
+        """(planned seconds left on the items not yet done, how many of them have no
+        plan): see Plans.remaining."""
+        return self.plans.remaining(now or self.now())
+
     # ---------------------------------------------------------------- items
     def take_up(self, key: str) -> None:
         """Make the item current; the one it replaces is done. Starts the meeting."""
         if key == self.current:
             self.select(key)
             return
-        if key not in self._index:
+        if not self.has(key):
             raise KeyError(key)
         now = self._stamp()
         if self.current:
@@ -405,19 +328,20 @@ class Session:
     def _last_left(self) -> str | None:
         """With no current item (it was skipped): the item whose clock stopped last."""
         stops = [
-            (state.spans[-1].end, state.spans[-1].start, key)
+            (end, state.spans[-1].start, key)
             for key, state in self.states.items()
-            if state.spans and state.spans[-1].end is not None and key in self._index
+            if state.spans and (end := state.spans[-1].end) is not None and self.has(key)
         ]
         return max(stops)[2] if stops else None
 
     def _neighbour(self, step: int) -> str | None:
         anchor = self.current or self._last_left()
+        order = self.order
         if anchor is None:
-            candidates = self.order if step > 0 else []
+            candidates = order if step > 0 else []
         else:
-            i = self._index[anchor]
-            candidates = self.order[i + 1 :] if step > 0 else self.order[:i][::-1]
+            i = self.outline.index[anchor]
+            candidates = order[i + 1 :] if step > 0 else order[:i][::-1]
         for item in candidates:
             if self.state_status(item.key) is not ItemStatus.SKIPPED:
                 return item.key
@@ -477,44 +401,21 @@ class Session:
     def toggle_final(self, key: str, decision_id: int) -> DecisionStatus:
         """Draft to final, final back to draft; an adopted decision goes back to final
         (its adoption withdrawn: the app asks first)."""
-        decision = self.decision(key, decision_id)
-        if decision.status is DecisionStatus.ADOPTED:
-            decision.status = DecisionStatus.FINAL
-            decision.adopted = None
-        elif decision.status is DecisionStatus.FINAL:
-            decision.status = DecisionStatus.DRAFT
-        else:
-            decision.status = DecisionStatus.FINAL
-        decision.modified = self._stamp()
+        status = decisions.toggle_final(self.decision(key, decision_id), self._stamp())
         self._changed()
-        return decision.status
+        return status
 
     def adopt(self, on: date) -> int:
         """The body adopted the list on ``on``: every final (or already adopted)
         decision is adopted on that day; drafts stay drafts. Returns how many."""
-        count = 0
-        for state in self.states.values():
-            for decision in state.decisions:
-                if decision.final:
-                    if decision.status is not DecisionStatus.ADOPTED or decision.adopted != on:
-                        decision.modified = self._stamp()
-                    decision.status = DecisionStatus.ADOPTED
-                    decision.adopted = on
-                    count += 1
+        count = decisions.adopt(self.states.values(), on, self._stamp)
         self.settings.adopted_on = on
         self._changed()
         return count
 
     def withdraw_adoption(self) -> int:
         """Undo ``adopt``: adopted decisions are final again. Returns how many."""
-        count = 0
-        for state in self.states.values():
-            for decision in state.decisions:
-                if decision.status is DecisionStatus.ADOPTED:
-                    decision.status = DecisionStatus.FINAL
-                    decision.adopted = None
-                    decision.modified = self._stamp()
-                    count += 1
+        count = decisions.withdraw_adoption(self.states.values(), self._stamp)
         self.settings.adopted_on = None
         self._changed()
         return count
@@ -537,97 +438,52 @@ class Session:
         return decision
 
     # ---------------------------------------------------------------- amendments
-    @property
-    def finder(self) -> Finder:
-        if self._finder is None:
-            self._finder = Finder(self.base_agenda)
-        return self._finder
-
     def set_amendments(self, amendments: list[Amendment]) -> Amended:
-        """Take the amendments as read from the session file (before the item states,
-        which are matched to the agenda as amended)."""
-        self.amendments = list(amendments)
-        return self._reamend()
-
-    def _reamend(self) -> Amended:
-        """Derive the agenda as amended, and everything indexed on its items."""
-        self.amended = apply(self.base_agenda, self.amendments, self.finder)
-        self.agenda = self.amended.agenda
-        self.order = list(self.agenda.walk())
-        self._index = {item.key: i for i, item in enumerate(self.order)}
-        self._parents = None
-        self._plans.clear()
-        self._plan_units = None
-        if self.current is not None and self.current not in self._index:
+        """Take these amendments as the session's (the agenda as amended is derived
+        again; the current and selected items stay where the agenda still has them)."""
+        self._set_outline(self.outline.amend(amendments))
+        if self.current is not None and not self.has(self.current):
             self.current = None
-        if self.selected is not None and self.selected not in self._index:
+        if self.selected is not None and not self.has(self.selected):
             self.selected = self.order[0].key if self.order else None
         return self.amended
 
     def _amend(self, amendment: Amendment) -> None:
-        self.amendments.append(amendment)
-        self._reamend()
+        self.set_amendments([*self.amendments, amendment])
         self._changed()
 
     def parent(self, key: str) -> str | None:
         """The key of the item's parent in the agenda as amended (None at the top)."""
-        if self._parents is None:
-            parents: dict[str, str | None] = {}
-            stack: list[tuple[Item, str | None]] = [(item, None) for item in self.agenda.items]
-            while stack:
-                item, parent = stack.pop()
-                parents[item.key] = parent
-                stack.extend((child, item.key) for child in item.children)
-            self._parents = parents
-        return self._parents[key]
-
-    def siblings(self, key: str) -> tuple[Item, ...]:
-        parent = self.parent(key)
-        return self.item(parent).children if parent is not None else self.agenda.items
+        return self.outline.parent(key)
 
     def marks(self, key: str) -> frozenset[str]:
         """How the item was amended: ADDED, RENAMED, MOVED (empty: as in the agenda)."""
-        return self.amended.marks.get(key, frozenset())
+        return self.outline.marks(key)
+
+    def can_move(self, key: str, step: int) -> bool:
+        return self.outline.can_move(key, step)
 
     def add_item(self, anchor: str, place: str, number: str | None, title: str) -> str:
         """Add an item after or under (as its last sub-item) ``anchor``; its new key."""
-        if anchor not in self._index:
-            raise KeyError(anchor)
-        if place not in (AFTER, UNDER):
-            raise ValueError(place)
-        title = " ".join(title.split())
-        if not title:
-            raise AmendError("an item needs a title")
-        key = next_added_key(self.amendments)
-        self._amend(Amendment(ADD, self.finder.ref(anchor), self._stamp(), key=key,
-                              place=place, number=_number(number), title=title))
-        return key
+        amendment = self.outline.adding(anchor, place, number, title, self._stamp())
+        self._amend(amendment)
+        return amendment.key
 
     def rename_item(self, key: str, number: str | None, title: str) -> bool:
         """Give the item another number and title; False when they are the same."""
-        item = self.item(key)
-        title = " ".join(title.split())
-        if not title:
-            raise AmendError("an item needs a title")
-        number = _number(number)
-        if (number, title) == (item.number, item.title):
+        amendment = self.outline.renaming(key, number, title, self._stamp())
+        if amendment is None:
             return False
-        self._amend(Amendment(RENAME, self.finder.ref(key), self._stamp(), number=number,
-                              title=title))
+        self._amend(amendment)
         return True
-
-    def can_move(self, key: str, step: int) -> bool:
-        row = [item.key for item in self.siblings(key)]
-        return 0 <= row.index(key) + step < len(row)
 
     def move_item(self, key: str, step: int) -> bool:
         """Move the item up (-1) or down (+1) among its siblings, sub-items with it;
         False at the end of its row."""
-        if step not in (-1, 1):
-            raise ValueError(step)
-        if not self.can_move(key, step):
+        amendment = self.outline.moving(key, step, self._stamp())
+        if amendment is None:
             return False
-        self._amend(Amendment(MOVE, self.finder.ref(key), self._stamp(), step=step))
+        self._amend(amendment)
         return True
 
     def removal_problem(self, key: str) -> str | None:
@@ -654,18 +510,13 @@ class Session:
         removed = [sub.key for sub in self.item(key).walk()]
         selected = self.selected
         if selected in removed:
-            after = self._index[removed[-1]] + 1
-            before = self._index[key] - 1
-            selected = (self.order[after].key if after < len(self.order)
-                        else self.order[before].key if before >= 0 else None)
-        self._amend(Amendment(REMOVE, self.finder.ref(key), self._stamp()))
+            order, index = self.order, self.outline.index
+            after = index[removed[-1]] + 1
+            before = index[key] - 1
+            selected = (order[after].key if after < len(order)
+                        else order[before].key if before >= 0 else None)
+        self._amend(self.outline.removing(key, self._stamp()))
         for gone in removed:
             self.states.pop(gone, None)
         self.selected = selected
         return removed
-
-
-def _number(number: str | None) -> str | None:
-    """An item number as typed: spaces and a closing dot are decoration."""
-    number = "".join((number or "").split()).rstrip(".")
-    return number or None

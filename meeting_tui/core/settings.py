@@ -8,6 +8,7 @@ header lines, or its file name). Only the settings someone set are saved.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -104,9 +105,9 @@ class MeetingSettings:
         return f"Adopted{by} on {format_date(self.adopted_on)}"
 
     # ------------------------------------------------------------ the session file
-    def to_table(self) -> dict:
+    def to_table(self) -> dict[str, object]:
         """Only what was set (tomli-w cannot write None)."""
-        table: dict = {}
+        table: dict[str, object] = {}
         for name in self.TEXT_FIELDS:
             value = getattr(self, name)
             if value is not None:
@@ -118,7 +119,9 @@ class MeetingSettings:
         return table
 
     @classmethod
-    def from_table(cls, table: dict, fail) -> MeetingSettings:  # type: ignore[no-untyped-def]
+    def from_table(
+        cls, table: Mapping[str, object], fail: Callable[[str], Exception]
+    ) -> MeetingSettings:
         """``fail(problem)`` returns the exception to raise for a bad value."""
         settings = cls()
         for name in cls.TEXT_FIELDS:

@@ -21,3 +21,10 @@ def normalize(text: str) -> str:
         if char in text:  # faster than str.translate or re.sub on a long text
             text = text.replace(char, replacement)
     return text
+
+
+def squash(text: str) -> str:
+    """Runs of spaces and tabs to one space, none at the ends (``text`` is normalized)."""
+    if "  " in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    return text

@@ -111,7 +111,7 @@ def _level(lvl: ElementTree.Element) -> Level:
     restart = _val(lvl, "lvlRestart")
     return Level(
         fmt=_val(lvl, "numFmt") or "decimal",
-        text=_val(lvl, "lvlText") if _val(lvl, "lvlText") is not None else "",
+        text=_val(lvl, "lvlText") or "",
         start=_int(_val(lvl, "start"), 1),
         restart=_int(restart, 0) if restart is not None else None,
         legal=lvl.find(W + "isLgl") is not None,
@@ -293,8 +293,9 @@ class _Converter:
         numbered = [bool(_CELL_NUMBER.match(row[0])) for row in rows]
         if len(rows) > 1 and not numbered[0] and sum(numbered[1:]) >= (len(rows) - 1) / 2:
             rows, numbered = rows[1:], numbered[1:]  # the column labels
-        for row, is_item in zip(rows, numbered, strict=True):
-            self.lines.append(_row_line(row) if is_item else "  ".join(c for c in row if c))
+        for cells_of_row, is_item in zip(rows, numbered, strict=True):
+            self.lines.append(_row_line(cells_of_row) if is_item
+                              else "  ".join(c for c in cells_of_row if c))
 
     def body(self, parent: ElementTree.Element) -> None:
         for child in parent:

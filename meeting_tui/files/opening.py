@@ -24,15 +24,14 @@ from .agenda_file import load_agenda, read_agenda_text
 from .durable import (
     aside_path,
     backup_path,
-    digest_of,
     is_complete,
     leftover_backup_temporaries,
     leftover_temporaries,
     write_atomic,
 )
 from .lock import Locked, SessionLock
-from .session_file import SessionFile, parse_document, read_file, with_backup_hint
-from .session_toml import FORMAT_VERSION, agenda_hash, build, default_session_path
+from .session_file import SessionFile, backup_hint, read
+from .session_toml import FORMAT_VERSION, agenda_hash, default_session_path
 
 # ask(question, default) -> the answer, or None when there is nobody to ask.
 Ask = Callable[[str, bool], bool | None]
@@ -142,28 +141,27 @@ def _load(
         session = Session(agenda, title=title, timezone=local_zone_name())
         file = None if read_only else SessionFile(path, None, None)
         return Opened(agenda, session, path, digest, file, lock, read_only, notes)
-    data, stamp = read_file(path)
-    try:
-        loaded = build(parse_document(data, path), agenda, path, digest=digest)
-    except InputError as error:
-        raise with_backup_hint(error, path, fresh=True) from None
+    raw = read(path)  # one that cannot be read at all: no backup to go back to
+    with backup_hint(path, fresh=True):
+        loaded = raw.load(agenda, digest)
     session = loaded.session
     if title:
         session.title = title
     if loaded.version < FORMAT_VERSION and not read_only:
-        kept = keep_old_format(path, data, loaded.version)
+        kept = keep_old_format(path, raw.data, loaded.version)
         notes.append(f"{path.name} was written by an older meeting-tui (format "
                      f"{loaded.version}); it is upgraded to format {FORMAT_VERSION} when "
                      f"saved, and the file as it was is kept as {kept}.")
     message = loaded.change.message()
     if message:
         notes.append(message)
-    file = None if read_only else SessionFile(path, stamp, digest_of(data))
+    file = None if read_only else raw.writer()
     return Opened(agenda, session, path, digest, file, lock, read_only, notes)
 
 
 def keep_old_format(path: Path, data: bytes, version: int) -> Path:
-    """Keep a file of an older format beside it, once, under a name saying so."""
+    """Keep a file of an older format beside it, once, under a name saying so (a copy
+    beside the session, not the session file: no backup of it, no conflict check)."""
     kept = path.with_name(f"{path.name}.format{version}.bak")
     if kept.exists():
         if kept.read_bytes() == data:
@@ -185,6 +183,7 @@ def recover_leftovers(path: Path, ask: Ask) -> list[str]:
     for tmp in leftover_backup_temporaries(path):
         tmp.unlink(missing_ok=True)
     current = path.read_bytes() if path.is_file() else None
+    file = SessionFile.as_it_is(path)
     for tmp in leftover_temporaries(path):
         data = tmp.read_bytes()
         if not is_complete(tmp) or data == current:
@@ -200,7 +199,7 @@ def recover_leftovers(path: Path, ask: Ask) -> list[str]:
             notes.append(f"A version left by a crash was kept as {kept}, not used.")
             continue
         replaced = f"; the file it replaced is {backup_path(path)}" if current else ""
-        write_atomic(path, data.decode("utf-8"), backup=backup_path(path))
+        file.save(data.decode("utf-8"))
         tmp.unlink(missing_ok=True)
         current = data
         notes.append(f"Recovered the version of {path.name} written at {when}, which a "

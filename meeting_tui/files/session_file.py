@@ -1,7 +1,12 @@
-"""The session file as a whole: reading it (one line on any problem), the writer's
-view of it (a file changed on disk by someone else is never overwritten: our version
-goes to a conflict copy), and a session file opened on its own, with its agenda, for
-the commands that work without the app.
+"""The session file: the one way in (``read``, then ``RawSession.load``) and the one
+way out (``SessionFile.save``).
+
+Reading gives one line on any problem; a file that does not load names its backup
+when that loads (``backup_hint``). The writer never overwrites a file someone else
+changed on disk: our version goes to a conflict copy. The autosave, save-as, crash
+recovery and the `adopt` command all write through ``SessionFile``; the TOML is
+``session_toml``'s. A session file can also be opened on its own, with the agenda it
+names (``load_alone``), for the commands that work without the app.
 """
 
 from __future__ import annotations
@@ -9,6 +14,10 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +26,8 @@ from ..core.clock import Now
 from ..core.errors import InputError, read_problem
 from ..core.session import Session
 from .durable import FileStamp, backup_path, conflict_path, digest_of, file_stamp, write_atomic
-from .session_toml import Loaded, agenda_hash, build, from_document
+from .session_reading import Loaded, build
+from .session_toml import agenda_hash, dumps
 
 
 class SessionFile:
@@ -61,7 +71,7 @@ class SessionFile:
     def save(self, text: str) -> Path | None:
         """Write ``text``; returns the path left alone if the file had been changed by
         someone else (our text then went to a conflict copy, which is where later saves
-        go too)."""
+        go too). The version replaced is kept as the backup."""
         left_alone = None
         if self.changed_on_disk():
             left_alone = self.path
@@ -72,48 +82,92 @@ class SessionFile:
         self.digest = digest_of(text.encode("utf-8"))
         return left_alone
 
+    def save_session(self, session: Session, agenda_path: str, digest: str) -> Path | None:
+        """``save`` the session's TOML (see ``save`` for what it returns)."""
+        return self.save(dumps(session, agenda_path, digest))
 
-def read_bytes(path: str | Path) -> bytes:
-    """The session file's bytes, or InputError with a one-line reason."""
-    return read_file(path)[0]
+
+# ------------------------------------------------------------------ reading
 
 
-def read_file(path: str | Path) -> tuple[bytes, FileStamp]:
-    """The session file's bytes and the stamp of the version read (InputError if not)."""
+@dataclass
+class RawSession:
+    """A session file as read: its bytes and the version they are (``stamp``); the
+    document is parsed from them when first asked for (InputError with the line)."""
+
+    path: Path
+    data: bytes
+    stamp: FileStamp | None = field(default=None, compare=False)
+
+    @property
+    def digest(self) -> str:
+        return digest_of(self.data)
+
+    @cached_property
+    def document(self) -> dict[str, Any]:
+        try:
+            return tomllib.loads(self.data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise InputError(self.path, "not a session file (not UTF-8 text)") from None
+        except tomllib.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", None)
+            reason = getattr(exc, "msg", str(exc))
+            # Before Python 3.14 the position is only in the message: "... (at line 4,
+            # column 6)".
+            at = re.search(r" \(at line (\d+), column (\d+)\)$", reason)
+            if at:
+                line = line or int(at.group(1))
+                reason = f"{reason[: at.start()]} (column {at.group(2)})"
+            raise InputError(self.path, f"not a valid session file: {reason}", line) from None
+
+    def load(self, agenda: Agenda, digest: str | None = None, now: Now | None = None
+             ) -> Loaded:
+        """The session over ``agenda`` (whose text hashes to ``digest``, when given)."""
+        return build(self.document, agenda, self.path, now, digest)
+
+    def recorded_agenda(self) -> tuple[str, str]:
+        """The agenda the file was written for: its path and digest, as recorded."""
+        doc = self.document
+        table = doc.get("agenda")
+        if not isinstance(doc.get("format"), int) or not isinstance(table, dict):
+            raise InputError(self.path, "not a meeting-tui session file (no 'format' number "
+                                        "or no [agenda] table)")
+        recorded = table.get("path")
+        if not isinstance(recorded, str) or not recorded:
+            raise InputError(self.path, "[agenda]: missing 'path' (the agenda file)")
+        return recorded, str(table.get("sha256", ""))
+
+    def writer(self) -> SessionFile:
+        """The writer's view of the version read: saved over unless it changed since."""
+        return SessionFile(self.path, self.stamp, self.digest)
+
+
+def read(path: str | Path) -> RawSession:
+    """The session file's bytes and the stamp of the version read, or InputError with
+    a one-line reason."""
     p = Path(path)
     try:
         with open(p, "rb") as handle:
             stamp = FileStamp.of(os.fstat(handle.fileno()))
-            return handle.read(), stamp
+            return RawSession(p, handle.read(), stamp)
     except OSError as exc:
         raise read_problem(p, exc, "session file") from None
 
 
-def read_document(path: str | Path) -> dict[str, Any]:
-    return parse_document(read_bytes(path), path)
+def load(path: str | Path, agenda: Agenda, digest: str | None = None,
+         now: Now | None = None) -> Loaded:
+    """``read`` the file and load it over ``agenda``."""
+    return read(path).load(agenda, digest, now)
 
 
-def parse_document(data: bytes, path: str | Path) -> dict[str, Any]:
-    p = Path(path)
+@contextmanager
+def backup_hint(path: str | Path, *, fresh: bool = False) -> Iterator[None]:
+    """An InputError raised inside, for the session file at ``path``, says what to do
+    about it (see ``with_backup_hint``)."""
     try:
-        return tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError(p, "not a session file (not UTF-8 text)") from None
-    except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        reason = getattr(exc, "msg", str(exc))
-        # Before Python 3.14 the position is only in the message: "... (at line 4, column 6)".
-        at = re.search(r" \(at line (\d+), column (\d+)\)$", reason)
-        if at:
-            line = line or int(at.group(1))
-            reason = f"{reason[: at.start()]} (column {at.group(2)})"
-        raise InputError(p, f"not a valid session file: {reason}", line) from None
-
-
-def load_session(
-    path: str | Path, agenda: Agenda, now: Now | None = None, digest: str | None = None
-) -> Session:
-    return from_document(read_document(path), agenda, path, now, digest)
+        yield
+    except InputError as error:
+        raise with_backup_hint(error, path, fresh) from None
 
 
 def with_backup_hint(error: InputError, path: str | Path, fresh: bool = False) -> InputError:
@@ -127,8 +181,7 @@ def with_backup_hint(error: InputError, path: str | Path, fresh: bool = False) -
     hint = f"{fresh_hint}." if fresh else ""
     if backup.exists():
         try:
-            data, _ = read_file(backup)
-            build(parse_document(data, backup), Agenda(header=(), items=()), backup)
+            read(backup).load(Agenda(header=(), items=()))
         except InputError:
             hint = f"The backup {backup} does not load either" + (
                 f"; {fresh_hint}." if fresh else ".")
@@ -159,47 +212,29 @@ def find_agenda(session_path: str | Path, recorded: str) -> Path:
                                    f"(looked as given and in {folder or '.'})")
 
 
-def open_session_file(
-    path: str | Path, now: Now | None = None
-) -> tuple[Loaded, dict[str, Any]]:
-    """A session file with its agenda (for commands that work without the app).
-
-    Returns the loaded session (with how its items met the agenda, which may have
-    changed) and the file's document: its [agenda] table names the agenda path and
-    digest as recorded, to be written back unchanged."""
+def load_alone(path: str | Path, now: Now | None = None) -> tuple[RawSession, Loaded]:
+    """A session file with the agenda it names (for commands that work without the
+    app): the file as read (to write back through ``writer``, with the agenda as
+    recorded) and the session loaded, with how its items met the agenda, which may
+    have changed."""
     from .agenda_file import load_agenda, read_agenda_text
 
-    try:
-        doc = read_document(path)
-    except InputError as error:
-        raise with_backup_hint(error, path) from None
-    agenda_table = doc.get("agenda")
-    if not isinstance(doc.get("format"), int) or not isinstance(agenda_table, dict):
-        raise InputError(path, "not a meeting-tui session file (no 'format' number or "
-                               "no [agenda] table)")
-    recorded = agenda_table.get("path")
-    if not isinstance(recorded, str) or not recorded:
-        raise InputError(path, "[agenda]: missing 'path' (the agenda file)")
-    agenda_path = find_agenda(path, recorded)
+    with backup_hint(path):
+        raw = read(path)
+        _ = raw.document  # parsed here: a file that does not parse names its backup
+    agenda_path = find_agenda(path, raw.recorded_agenda()[0])
     agenda = load_agenda(agenda_path)
     digest = agenda_hash(read_agenda_text(agenda_path))
-    try:
-        return build(doc, agenda, path, now, digest), doc
-    except InputError as error:
-        raise with_backup_hint(error, path) from None
-
-
-# ------------------------------------------------------------------ a session file alone
+    with backup_hint(path):
+        return raw, raw.load(agenda, digest, now)
 
 
 def load_report_session(path: str | Path) -> tuple[Session, list[str]]:
     """A session file with its agenda, for a report; (session, warnings).
 
     Raises InputError (one line naming the file) on anything unusable."""
-    from ..files.session_file import open_session_file
-
     try:
-        loaded, _doc = open_session_file(path)
+        _raw, loaded = load_alone(path)
     except InputError as exc:
         if Path(exc.path) == Path(path):
             raise

@@ -22,8 +22,9 @@ from ..core.errors import InputError
 from ..core.session import Session
 from .agenda_file import load_agenda, read_agenda_text
 from .durable import FileStamp, file_stamp
-from .session_file import find_agenda, parse_document, read_file
-from .session_toml import agenda_hash, build
+from .session_file import find_agenda, read
+from .session_reading import build
+from .session_toml import agenda_hash
 
 
 @dataclass(frozen=True)
@@ -97,16 +98,10 @@ class SessionWatcher:
 
     def _reload(self, raise_errors: bool) -> bool:
         try:
-            data, stamp = read_file(self.path)  # the stamp of the very version read
-            self._stamp = stamp
-            doc = parse_document(data, self.path)
-            table = doc.get("agenda")
-            recorded = table.get("path") if isinstance(table, dict) else None
-            if not isinstance(doc.get("format"), int) or not isinstance(recorded, str):
-                raise InputError(self.path, "not a meeting-tui session file (no 'format' "
-                                            "number or no [agenda] path)")
-            agenda, digest = self._agenda_for(recorded)
-            loaded = build(doc, agenda, self.path, self.now, digest)
+            raw = read(self.path)
+            self._stamp = raw.stamp  # the stamp of the very version read
+            agenda, digest = self._agenda_for(raw.recorded_agenda()[0])
+            loaded = build(raw.document, agenda, self.path, self.now, digest)
         except InputError as exc:
             if raise_errors:
                 raise

@@ -1,96 +1,73 @@
 """The live meeting screen.
 
-A thin layer: widgets render the Session and keys become calls on it. After every
-change the session is serialized here and written by the autosaver's thread, so the
-file is on disk within a second and typing never waits for the disk.
+A thin layer: widgets render the Session and keys become calls on it. The work is the
+controllers' the app composes: saving (saving.py), writing decisions (editing.py), the
+List of decisions (decisions.py), time-keeping (timekeeping.py) and amending the agenda
+(amending.py). What a key does, and where it acts, is the command table's
+(commands.py). The app keeps the order of keys typed ahead: priority bindings, the
+cursor keys read as they come (``navigate``) and the keys after escape held back until
+the editor's text is taken (``_draining``).
+
+Over 400 lines for a reason: every command's ``action_*`` is here, most a one-line
+call on a controller, because bindings and the palette run actions on the app; and
+what keys do while typed ahead (check_action, run_action) must be the App's own.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, ClassVar
 
 from textual import on
+from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, TextArea, Tree
 from textual.widgets.tree import TreeNode
 
-from ..core.clock import format_duration
-from ..core.session import DecisionStatus, MeetingState, Session
-from ..core.settings import format_date
+from ..core.amend import AFTER, UNDER
+from ..core.phrases import phrase_list
+from ..core.session import Session, UnmatchedEntry, unmatched_index
 from ..files.autosave import Autosaver
 from ..files.lock import SessionLock
 from ..files.session_file import SessionFile
-from .app_amend import AMEND_PALETTE_NAMES, AmendActions
-from .app_decisions import DecisionsActions
-from .app_saving import SavingActions
-from .commands import KEYS, NAVIGATION_KEYS, bound_action
-from .providers import ItemsProvider
-from .screens.dialogs import (
-    ConfirmScreen,
-    HelpScreen,
-    NewDayScreen,
-    PlanScreen,
-    QuitScreen,
-    ReportScreen,
+from .amending import Amender
+from .commands import (
+    BY_ACTION,
+    COMMANDS,
+    SettingCommand,
+    Where,
+    bindings,
+    bound_action,
+    navigation_bindings,
 )
+from .decisions import ListOfDecisions
+from .editing import DecisionWriting
+from .providers import ItemsProvider
+from .saving import SaveDone, Saver
+from .screens.dialogs import QuitScreen
+from .screens.help import HelpScreen
+from .timekeeping import Timekeeper
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
 from .widgets.item_panel import DecisionList, ItemPanel
 from .widgets.save_status import SaveStatus
 from .widgets.top_bar import TopBar
 
-PALETTE_NAMES = {
-    "toggle_clock": "Start / pause / resume the meeting",
-    "take_up": "Take up the selected item",
-    "take_up_next": "Take up the next item",
-    "take_up_previous": "Take up the previous item",
-    "add_decision": "Add a decision",
-    "edit_decision": "Edit the selected decision",
-    "toggle_final": "Final / draft",
-    "delete_decision": "Delete the selected decision",
-    "toggle_skip": "Skip / unskip the selected item",
-    "copy_item_decisions": "Copy the selected item's final decisions",
-    "copy_all_decisions": "Copy the List of decisions",
-    "export_decisions": "Export the List of decisions to a file",
-    "set_plan": "Set the planned time of the selected item",
-    "time_report": "Time report",
-    "end_day": "End the day (close today's sitting)",
-    "save": "Save now",
-    "save_as": "Save as… (to another file)",
-    "help": "Keys (help)",
-    "quit_meeting": "Quit the meeting",
-    **AMEND_PALETTE_NAMES,
-}
 
-
-class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
-    CSS_PATH = "styles/app.tcss"
+class MeetingApp(App[None]):
+    CSS_PATH = ["styles/app.tcss", "styles/display.tcss"]
     TITLE = "meeting-tui"
     COMMANDS = App.COMMANDS | {ItemsProvider}
-    # Priority bindings run as the key is read, before any later key is routed: a fast
-    # typist's "a" followed by text lands that text in the editor, and "escape f" never
-    # types the f. check_action lets a key through to the editor (or a dialog) instead.
-    BINDINGS = [
-        Binding(k.key, k.action, k.label, show=k.show, id=k.action, priority=True,
-                group=Binding.Group(k.group) if k.group else None)
-        for k in KEYS
-        if k.action not in ("command_palette", "focus_next")
-    ] + [
-        # The keys that move a cursor are read the same way, so that "down down s" skips
-        # the item the cursor reached: from the widget's own queue they would act after s.
-        Binding(key, f"navigate('{key}')", show=False, priority=True)
-        for key in NAVIGATION_KEYS
-    ]
-    KEY_ACTIONS = frozenset(k.action for k in KEYS)
+    BINDINGS: ClassVar[list[BindingType]] = bindings() + navigation_bindings()
     # Below 100 columns the footer leaves out its key groups (app.tcss): they would be cut.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    EDITOR_ACTIONS = frozenset({"leave_editor", "save"})
 
     def __init__(
         self,
@@ -108,14 +85,19 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
     ) -> None:
         super().__init__()
         self.session = session
-        self.session_path = Path(session_path)
         self.agenda_path = agenda_path
         self.digest = digest
         self.blink = blink
         self.tick_enabled = tick
-        self.editing: tuple[str, int] | None = None
         self._draining = 0  # escapes whose editor text is not taken yet
-        self._init_saving(session_file, lock, read_only, notes)
+        self.viewing_unmatched: int | None = None  # index in session.unmatched
+        self.saver = Saver(self, Path(session_path), agenda_path, digest,
+                           session_file=session_file, lock=lock, read_only=read_only,
+                           notes=notes)
+        self.writing = DecisionWriting(self)
+        self.decisions = ListOfDecisions(self, lambda: self.session_path)
+        self.timekeeper = Timekeeper(self)
+        self.amender = Amender(self)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -138,17 +120,17 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        tree = self.query_one(AgendaTree)
+        tree = self.agenda_tree
         tree.auto_expand = False
         # At once, not later: a key typed right at the start (a moves to the editor) must
         # not have its focus taken back by a focus scheduled before it.
         self.focus_now(tree)
         if self.session.selected:
             tree.select_key(self.session.selected)
-        self.query_one(ItemPanel).show(self.session.selected)
+        self.panel.show(self.session.selected)
         if self.tick_enabled:
             self.set_interval(1.0, self.tick)
-        self.show_notes()
+        self.saver.show_notes()
         self.call_after_refresh(self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
@@ -162,14 +144,14 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
 
     def tick(self) -> None:
         """Once a second: the clock widgets, and nothing else."""
-        self.query_one(TopBar).refresh()
-        self.query_one(AgendaTree).tick()
+        self.top_bar.refresh()
+        self.agenda_tree.tick()
         if self.session.selected == self.session.current:
-            self.query_one(ItemPanel).update_clock()
+            self.panel.update_clock()
 
-    # ---------------------------------------------------------------- helpers
+    # ---------------------------------------------------------------- widgets
     @property
-    def tree(self) -> AgendaTree:
+    def agenda_tree(self) -> AgendaTree:
         return self.query_one(AgendaTree)
 
     @property
@@ -177,17 +159,69 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         return self.query_one(ItemPanel)
 
     @property
-    def editor(self) -> TextArea:
-        return self.query_one("#editor", TextArea)
+    def editor(self) -> DecisionEditor:
+        return self.query_one("#editor", DecisionEditor)
 
     @property
     def decision_list(self) -> DecisionList:
         return self.query_one(DecisionList)
 
+    @property
+    def top_bar(self) -> TopBar:
+        return self.query_one(TopBar)
+
+    @property
+    def save_status(self) -> SaveStatus:
+        return self.query_one(SaveStatus)
+
+    # ---------------------------------------------------------------- the saver's
+    @property
+    def session_path(self) -> Path:
+        return self.saver.session_path
+
+    @property
+    def autosaver(self) -> Autosaver:
+        return self.saver.autosaver
+
+    @property
+    def lock(self) -> SessionLock | None:
+        return self.saver.lock
+
+    @property
+    def notes(self) -> list[str]:
+        return self.saver.notes
+
+    @property
+    def save_error(self) -> Exception | None:
+        return self.saver.save_error
+
+    @property
+    def read_only(self) -> bool:
+        return self.saver.read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        self.saver.read_only = value
+
+    def save_now(self) -> None:
+        self.saver.save_now()
+
+    @on(SaveDone)
+    def _save_done(self, message: SaveDone) -> None:
+        self.saver.saved(message)
+
+    # ---------------------------------------------------------------- helpers
+    def phrases(self) -> list[str]:
+        """The editor's opening phrases: the meeting's own, then the standard ones."""
+        return phrase_list(self.session.settings.phrases)
+
+    def editor_open(self) -> bool:
+        return self.writing.editing is not None
+
     def refresh_items(self, *keys: str | None) -> None:
         for key in keys:
-            self.tree.refresh_item(key)
-        self.query_one(TopBar).refresh()
+            self.agenda_tree.refresh_item(key)
+        self.top_bar.refresh()
         self.panel.show(self.session.selected)
 
     def selected_decision(self) -> tuple[str, int] | None:
@@ -204,22 +238,13 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
 
     def go_to_item(self, key: str) -> None:
         """Move the cursor (not the meeting) to an item."""
-        self.tree.select_key(key)
-        self.focus_now(self.tree)
+        self.agenda_tree.select_key(key)
+        self.focus_now(self.agenda_tree)
 
-    def _follow_meeting(self, key: str) -> None:
-        """The cursor follows the meeting; the editor keeps focus while in use."""
-        self.tree.select_key(key)
-        if self.editing is None:
-            self.focus_now(self.tree)
-        # Taking up an item does not end a break or open a new day: say how the clock goes.
-        state = self.session.meeting_state
-        if state is MeetingState.BREAK:
-            self.notify("On a break: the item's clock starts when space resumes the meeting")
-        elif state is MeetingState.DAY_ENDED:
-            self.notify("The day has ended: space starts the next day and the item's clock")
+    def agenda_amended(self, key: str | None, message: str) -> None:
+        self.amender.agenda_amended(key, message)
 
-    # ---------------------------------------------------------------- events
+    # ---------------------------------------------------------------- the cursor
     async def action_navigate(self, key: str) -> None:
         """Move the focused widget's cursor as its own binding for ``key`` would, and
         let the selection follow at once (before the next key is read)."""
@@ -229,14 +254,15 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         action = bound_action(widget, key)
         if action is not None:
             await widget.run_action(action)
-        if widget is self.tree and self.tree.cursor_node is not None:
-            self._select_node(self.tree.cursor_node)
+        tree = self.agenda_tree
+        if widget is tree and tree.cursor_node is not None:
+            self._select_node(tree.cursor_node)
 
     @on(Tree.NodeHighlighted, "#agenda")
-    def _item_highlighted(self, event: Tree.NodeHighlighted) -> None:
+    def _item_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         self._select_node(event.node)
 
-    def _select_node(self, node: TreeNode[str | None]) -> None:
+    def _select_node(self, node: TreeNode[str]) -> None:
         key = node.data
         was_unmatched = (self.viewing_unmatched is not None
                          or self.panel.unmatched_view is not None)
@@ -246,24 +272,55 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
             return
         self.session.select(key)
         self.panel.show(key)
-        self.save_soon()
+        self.saver.save_soon()
+
+    def unmatched_entry(self) -> UnmatchedEntry | None:
+        if self.viewing_unmatched is None:
+            return None
+        return self.session.unmatched[self.viewing_unmatched]
+
+    def show_unmatched(self, key: str) -> bool:
+        """The tree's cursor is on ``key``: if it is under "Unmatched", show that entry
+        (read-only) and say True; otherwise forget any entry shown and say False."""
+        index = unmatched_index(key)
+        if index is None:
+            self.viewing_unmatched = None
+            self.panel.unmatched_view = None
+            return False
+        self.viewing_unmatched = index if index >= 0 else None
+        self.panel.show_unmatched(self.unmatched_entry(), len(self.session.unmatched))
+        return True
 
     @on(TextArea.Changed, "#editor")
     def _typed(self, event: TextArea.Changed) -> None:
-        if self.editing is None:
+        editing = self.writing.editing
+        if editing is None:
             return
-        key, decision_id = self.editing
+        key, decision_id = editing
         self.session.set_text(key, decision_id, self.editor.text)
         if key == self.session.selected:
             self.decision_list.show(self.session.state(key).decisions, decision_id)
-        self.save_soon()
+        self.saver.save_soon()
 
-    # ---------------------------------------------------------------- actions
+    # ---------------------------------------------------------------- where keys act
+    def refused_in_read_only(self, action: str) -> bool:
+        command = BY_ACTION.get(action)
+        return self.read_only and command is not None and not command.read_only
+
+    def blocked_on_unmatched(self, action: str) -> bool:
+        """Item actions do nothing while the cursor is on the "Unmatched" branch."""
+        command = BY_ACTION.get(action)
+        if command is None or not command.needs_item:
+            return False
+        node = self.agenda_tree.cursor_node
+        return node is not None and unmatched_index(node.data) is not None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "navigate":  # elsewhere (the editor, a dialog) the key goes on
-            return len(self.screen_stack) == 1 and self.focused in (self.tree,
+            return len(self.screen_stack) == 1 and self.focused in (self.agenda_tree,
                                                                     self.decision_list)
-        if action not in self.KEY_ACTIONS:
+        command = BY_ACTION.get(action)
+        if command is None:
             return True
         if len(self.screen_stack) > 1:
             return False  # a dialog, the help or the palette has the keys
@@ -272,119 +329,85 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         if self.refused_in_read_only(action):
             return None  # read-only: the footer shows the key dimmed
         in_editor = self.focused is not None and self.focused.id == "editor"
-        if action == "leave_editor":
+        if command.where is Where.IN_EDITOR:
             return in_editor
-        if in_editor and action not in self.EDITOR_ACTIONS:
+        if in_editor and command.where is not Where.ANYWHERE:
             return False  # letters, space, enter and delete type in the editor
-        if action in ("edit_decision", "toggle_final", "delete_decision"):
+        if command.needs_decision:
             return self.selected_decision() is not None or None
         return True
 
-    def action_toggle_clock(self) -> None:
-        if self._ask_new_day():
-            return
-        state = self.session.toggle_clock()
-        self.refresh_items(self.session.current)
-        self.save_now()
-        self.notify(
-            {
-                MeetingState.RUNNING: "Meeting running",
-                MeetingState.BREAK: "On a break: the clocks are stopped",
-            }.get(state, state.value)
-        )
+    async def run_action(
+        self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """While the editor catches up after escape, later key actions queue behind it."""
+        name = action if isinstance(action, str) else action[1]  # (namespace, name, params)
+        if self.refused_in_read_only(name):
+            self.notify("Read-only: nothing can be changed here", severity="warning")
+            return True
+        if self._draining and name in BY_ACTION:
+            self.editor.call_later(self.run_action, action, default_namespace, namespaces)
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
 
-    def _take_up(self, key: str) -> None:
-        previous = self.session.current
-        self.session.take_up(key)
-        self._follow_meeting(key)
-        self.refresh_items(previous, key)
-        self.save_now()
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for command in COMMANDS:
+            if command.palette is None or self.refused_in_read_only(command.action):
+                continue
+            yield SystemCommand(command.palette, f"{command.help} [{command.display}]",
+                                getattr(self, f"action_{command.action}"))
+        if not self.read_only:  # the settings and the adoption change the session
+            yield from self.decisions.palette_commands()
+
+    # ---------------------------------------------------------------- the meeting
+    def action_toggle_clock(self) -> None:
+        self.timekeeper.toggle_clock()
 
     def action_take_up(self) -> None:
         if self.focused is self.decision_list:
             self.action_edit_decision()  # enter on a decision opens it
             return
-        node = self.tree.cursor_node
+        node = self.agenda_tree.cursor_node
         if node is not None and node.data is not None:
-            self._take_up(node.data)
+            self.timekeeper.take_up(node.data)
 
     def action_take_up_next(self) -> None:
-        self._take_up_step(self.session.take_up_next, "No next item: this is the end of the "
-                           "agenda")
+        self.timekeeper.take_up_next()
 
     def action_take_up_previous(self) -> None:
-        self._take_up_step(self.session.take_up_previous, "No previous item")
+        self.timekeeper.take_up_previous()
 
-    def _take_up_step(self, step: Callable[[], str | None], at_the_end: str) -> None:
-        previous = self.session.current
-        key = step()
-        if key is None:
-            self.notify(at_the_end)
-            return
-        self._follow_meeting(key)
-        self.refresh_items(previous, key)
-        self.save_now()
+    def action_toggle_skip(self) -> None:
+        self.timekeeper.toggle_skip()
 
+    def action_set_plan(self) -> None:
+        self.timekeeper.set_plan()
+
+    def action_time_report(self) -> None:
+        self.timekeeper.time_report()
+
+    def action_end_day(self) -> None:
+        self.timekeeper.end_day()
+
+    # ---------------------------------------------------------------- decisions
     def action_add_decision(self) -> None:
-        key = self.session.selected
-        if key is None:
-            return
-        self._stop_editing()
-        decision = self.session.add_decision(key)
-        self.panel.show(key, decision.id)
-        self.tree.refresh_item(key)
-        self._start_editing(key, decision.id)
-        self.save_now()
+        self.writing.add()
 
     def action_edit_decision(self) -> None:
-        target = self.selected_decision()
-        if target is None:
-            self.notify("No decision selected: a adds one")
-            return
-        self._stop_editing()
-        self._start_editing(*target)
+        self.writing.edit()
 
-    def _start_editing(self, key: str, decision_id: int) -> None:
-        self.editing = (key, decision_id)
-        editor = self.editor
-        editor.disabled = False
-        with editor.prevent(TextArea.Changed):
-            editor.load_text(self.session.decision(key, decision_id).text)
-        editor.move_cursor(editor.document.end)
-        editor.border_title = f"Decision {self._decision_number(key, decision_id)}"
-        self.focus_now(editor)
+    def action_toggle_final(self) -> None:
+        self.writing.toggle_final()
 
-    def _decision_number(self, key: str, decision_id: int) -> int:
-        ids = [d.id for d in self.session.state(key).decisions]
-        return ids.index(decision_id) + 1
-
-    def _stop_editing(self) -> tuple[str, int] | None:
-        """Leave the editor; an empty new decision is discarded rather than kept blank."""
-        if self.editing is None:
-            return None
-        key, decision_id = self.editing
-        self.editing = None
-        self.session.set_text(key, decision_id, self.editor.text)
-        editor = self.editor
-        with editor.prevent(TextArea.Changed):
-            editor.load_text("")
-        editor.border_title = ""
-        editor.disabled = True
-        if not self.session.decision(key, decision_id).text.strip():
-            self.session.delete_decision(key, decision_id)
-            self.notify("Empty decision discarded")
-            self.tree.refresh_item(key)
-            self.panel.show(self.session.selected)
-            self.save_now()
-            return None
-        self.panel.show(self.session.selected, decision_id)
-        self.save_now()
-        return key, decision_id
+    def action_delete_decision(self) -> None:
+        self.writing.delete()
 
     def action_leave_editor(self) -> None:
         """Keys typed before escape may still wait in the editor's queue: move focus
         now (so later keys act), and take the text once the editor has caught up."""
-        if self.editing is None:
+        if self.writing.editing is None:
             return
         self.focus_now(self.decision_list)
         self._draining += 1
@@ -392,192 +415,52 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
 
     def _finish_leaving(self) -> None:
         self._draining -= 1
-        left = self._stop_editing()
+        left = self.writing.stop()
         if self.focused is self.decision_list and not (left and left[0] == self.session.selected):
-            self.focus_now(self.tree)
+            self.focus_now(self.agenda_tree)
 
-    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:  # type: ignore[override]
-        """While the editor catches up after escape, later key actions queue behind it."""
-        name = action if isinstance(action, str) else action[0]
-        if self.refused_in_read_only(name):
-            self.notify("Read-only: nothing can be changed here", severity="warning")
-            return True
-        if self._draining and name in self.KEY_ACTIONS:
-            self.editor.call_later(self.run_action, action, default_namespace, namespaces)
-            return True
-        return await super().run_action(action, default_namespace, namespaces)
+    def action_copy_item_decisions(self) -> None:
+        self.decisions.copy_item()
 
-    def action_toggle_final(self) -> None:
-        target = self.selected_decision()
-        if target is None:
-            return
-        if self.editing == target:
-            self._stop_editing()
-        key, decision_id = target
-        decision = self.session.decision(key, decision_id)
-        if decision.status is DecisionStatus.ADOPTED:
-            # The body adopted it: going back to final withdraws that; ask first.
-            number = self._decision_number(key, decision_id)
-            adopted = format_date(decision.adopted) if decision.adopted else "?"
-            question = (f"Decision {number} was adopted on {adopted}. Withdraw its adoption "
-                        "(it stays final)?")
+    def action_copy_all_decisions(self) -> None:
+        self.decisions.copy_all()
 
-            def answer(yes: bool | None) -> None:
-                if yes:
-                    self._toggle_final(key, decision_id)
+    def action_export_decisions(self) -> None:
+        self.decisions.export()
 
-            self.push_screen(ConfirmScreen(question, "Withdraw"), answer)
-            return
-        self._toggle_final(key, decision_id)
+    def action_adopt_decisions(self) -> None:
+        self.decisions.adopt()
 
-    def _toggle_final(self, key: str, decision_id: int) -> None:
-        status = self.session.toggle_final(key, decision_id)
-        self.panel.show(key, decision_id)
-        self.tree.refresh_item(key)
-        self.save_now()
-        self.notify(f"Decision {self._decision_number(key, decision_id)} is {status.value}")
+    def edit_setting(self, command: SettingCommand) -> None:
+        self.decisions.edit_setting(command)
 
-    def action_delete_decision(self) -> None:
-        target = self.selected_decision()
-        if target is None:
-            return
-        key, decision_id = target
-        number = self._decision_number(key, decision_id)
+    # ---------------------------------------------------------------- the agenda
+    def action_insert_item(self) -> None:
+        self.amender.insert(AFTER)
 
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            if self.editing == target:
-                self.editing = None
-                self.editor.load_text("")
-                self.editor.disabled = True
-                self.focus_now(self.tree)
-            self.session.delete_decision(key, decision_id)
-            self.panel.show(self.session.selected)
-            self.tree.refresh_item(key)
-            self.save_now()
-            self.notify(f"Decision {number} deleted")
+    def action_insert_sub_item(self) -> None:
+        self.amender.insert(UNDER)
 
-        text = self.session.decision(key, decision_id).text
-        preview = text if len(text) <= 60 else text[:59] + "…"
-        self.push_screen(ConfirmScreen(f"Delete decision {number}?\n{preview}", "Delete"), answer)
+    def action_rename_item(self) -> None:
+        self.amender.rename()
 
-    def action_toggle_skip(self) -> None:
-        key = self.session.selected
-        if key is None:
-            return
-        status = self.session.toggle_skip(key)
-        self.refresh_items(key)
-        self.save_now()
-        self.notify(f"{self.session.item(key).label}: {status.value}")
+    def action_move_item_up(self) -> None:
+        self.amender.move(-1)
 
-    # ---------------------------------------------------------------- time-keeping
-    def action_set_plan(self) -> None:
-        node = self.tree.cursor_node
-        key = node.data if node is not None else None
-        session = self.session
-        if key is None or not session.has(key):
-            self.notify("Plans are for agenda items: move the cursor to one")
-            return
-        item = session.item(key)
-        own = session.own_plan(key)
-        hints = []
-        if item.planned_minutes is not None:
-            hints.append(f"The agenda says {item.planned_minutes} min.")
-        if item.children:
-            subs = [session.planned_minutes(child.key) for child in item.children]
-            known = [p for p in subs if p is not None]
-            hints.append(f"Empty: the sum of its sub-items ({sum(known)} min)." if known
-                         else "Empty: no plan (its sub-items have none).")
-        else:
-            hints.append("Empty: no plan.")
-        hints.append("enter saves, escape cancels.")
+    def action_move_item_down(self) -> None:
+        self.amender.move(+1)
 
-        def answer(result: tuple[int | None] | None) -> None:
-            if result is None:
-                return
-            (minutes,) = result
-            session.set_plan(key, minutes)
-            # A parent's plan may be the sum of this one: its line changes too.
-            self.tree.refresh()
-            self.refresh_items(key)
-            self.save_now()
-            plan = session.planned_minutes(key)
-            self.notify(f"{item.label}: " + (f"planned {plan} min" if plan is not None
-                                             else "no plan"))
+    def action_remove_item(self) -> None:
+        self.amender.remove()
 
-        self.push_screen(PlanScreen(item.label, own, " ".join(hints)), answer)
-
-    def action_time_report(self) -> None:
-        from ..core.report import build_report, render_text  # not needed at start-up
-
-        report = build_report(self.session)
-        # The dialog: up to 120 columns, less its border, padding and scrollbar.
-        width = max(60, min(120, self.size.width) - 6)
-        self.push_screen(ReportScreen(render_text(report, width=width)))
-
-    def action_end_day(self) -> None:
-        session = self.session
-        state = session.meeting_state
-        if state is MeetingState.NOT_STARTED:
-            self.notify("The meeting has not started: there is no day to end")
-            return
-        if state is not MeetingState.RUNNING and state is not MeetingState.BREAK:
-            self.notify(f"Day {len(session.sittings())} has ended: space starts the next day")
-            return
-        today = session.sittings()[-1]
-        now = session.now()
-        question = (
-            f"End Day {today.number}? The clocks stop; the next start (space) opens "
-            f"Day {today.number + 1}.\nToday: {format_duration(today.spent(now), hours=True)}"
-            f" of meeting, {format_duration(today.break_seconds(now), hours=True)} of breaks."
-        )
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            previous = session.current
-            sitting = session.end_day()
-            if sitting is None:
-                return
-            self.refresh_items(previous)
-            self.save_now()
-            assert sitting.end is not None
-            self.notify(f"Day {sitting.number} ended at "
-                        f"{sitting.end.astimezone().strftime('%H:%M')}")
-
-        self.push_screen(ConfirmScreen(question, f"End Day {today.number}"), answer)
-
-    def _ask_new_day(self) -> bool:
-        """Resuming a break that began on an earlier (local) day: ask whether this is a
-        new day rather than count the night as a break. True if the question is asked."""
-        session = self.session
-        began = session.break_start()
-        if began is None or began.astimezone().date() >= session.now().astimezone().date():
-            return False
-        day = len(session.sittings())
-        question = (
-            f"The break began on {began.astimezone().strftime('%a %d %b at %H:%M')}. "
-            f"Is this a new day? Day {day} then ends where the break began."
-        )
-
-        def answer(choice: str | None) -> None:
-            if choice is None:
-                return
-            if choice == "new":
-                session.end_day()
-            session.start()
-            self.refresh_items(session.current)
-            self.save_now()
-            self.notify(f"Day {len(session.sittings())}: meeting running")
-
-        self.push_screen(NewDayScreen(question, day), answer)
-        return True
-
+    # ---------------------------------------------------------------- saving, help, quit
     def action_save(self) -> None:
         self.save_now()
-        if self.autosaver.flush(5.0):
+        if self.saver.flush(5.0):
             self.notify(f"Saved to {self.session_path}")
+
+    def action_save_as(self) -> None:
+        self.saver.ask_save_as()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -596,32 +479,10 @@ class MeetingApp(SavingActions, DecisionsActions, AmendActions, App[None]):
         self._quit()
 
     def _quit(self) -> None:
-        self._stop_editing()
+        self.writing.stop()
         self.save_now()
-        if not self.autosaver.close(10.0):
-            self.notify(
-                f"Could not save {self.autosaver.path}: {self.autosaver.last_error}. "
-                "Not quitting, so nothing is lost: w saves to another file.",
-                severity="error",
-                timeout=10,
-            )
-            self.autosaver = Autosaver(self.autosaver.file, on_result=self._saved)
-            return
-        self.exit()
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for key in KEYS:
-            if key.action in ("command_palette", "focus_next", "leave_editor"):
-                continue
-            if self.refused_in_read_only(key.action):
-                continue
-            yield SystemCommand(
-                PALETTE_NAMES.get(key.action, key.label),
-                f"{key.help} [{key.display}]",
-                getattr(self, f"action_{key.action}"),
-            )
-        yield from self.decision_commands()
+        if self.saver.close(10.0):
+            self.exit()
 
     async def action_quit(self) -> None:
         """ctrl+q and the palette's Quit go through the same safe path as q."""

@@ -1,24 +1,54 @@
-"""The key table: one list feeds the bindings, the footer, the help screen and README."""
+"""The command table: one definition per command of the live meeting screen.
+
+The app's bindings, the footer, the help screen, the command palette, the app's
+``check_action`` (where a key acts), README's table of keys and ``meeting-tui --keys``
+all come from ``COMMANDS``. The meeting settings, which have no key, are the palette's
+alone (``SETTING_COMMANDS``, below).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+
+
+class Where(Enum):
+    """Where a command's key acts, as to the decision editor."""
+
+    OUTSIDE_EDITOR = "outside"  # in the editor the key types (letters, space, enter ...)
+    ANYWHERE = "anywhere"  # in the editor too (ctrl+s)
+    IN_EDITOR = "in editor"  # only in the editor (escape leaves it)
+
+
+# The footer label of the keys that amend the agenda.
+AGENDA = "Agenda"
 
 
 @dataclass(frozen=True)
-class Key:
+class Command:
     key: str  # Textual key name(s), comma-separated
     action: str  # app action name (without "action_")
     label: str  # short footer label
-    help: str  # one line for the help screen and the README
+    help: str  # one line for the help screen, the palette, README and --keys
+    palette: str | None = None  # the palette's title; None: not in the palette
+    read_only: bool = False  # runs in a read-only app (it changes nothing)
+    needs_item: bool = False  # acts on the selected item: not on an "Unmatched" entry
+    needs_decision: bool = False  # acts on the selected decision (dimmed without one)
+    amends: bool = False  # amends the agenda (one footer group, "Agenda")
+    where: Where = Where.OUTSIDE_EDITOR
     show: bool = True  # shown in the footer
-    group: str | None = None  # keys of a group share one footer label
+    bound: bool = True  # bound by the app (False: Textual's own binding runs it)
 
     @property
     def display(self) -> str:
         return " / ".join(SHOWN.get(part.strip(), part.strip()) for part in self.key.split(","))
+
+    @property
+    def group(self) -> str | None:
+        """Keys of a group share one footer label."""
+        return AGENDA if self.amends else None
 
 
 # Textual names some keys by words; people know them by their characters.
@@ -26,68 +56,144 @@ SHOWN = {"question_mark": "?", "full_stop": ".", "comma": ",", "slash": "/",
          "left_square_bracket": "[", "right_square_bracket": "]"}
 
 
-# The footer label of the keys that amend the agenda.
-AGENDA = "Agenda"
+def _amend(key: str, action: str, label: str, help: str, palette: str) -> Command:
+    return Command(key, action, label, help, palette, needs_item=True, amends=True)
 
-KEYS: tuple[Key, ...] = (
-    Key("space", "toggle_clock", "Clock", "start the meeting / pause for a break / resume"),
-    Key("enter", "take_up", "Take up", "take up the selected item: it becomes current, the "
-        "previous current item is done"),
-    Key("n", "take_up_next", "Next", "take up the next item in agenda order (sub-items "
-        "included; skipped items are passed over)"),
-    Key("p", "take_up_previous", "Prev", "take up the previous item in agenda order"),
-    Key("a", "add_decision", "Add", "add a decision to the selected item and "
-        "focus the editor"),
-    Key("e", "edit_decision", "Edit", "edit the selected decision"),
-    Key("escape", "leave_editor", "Done", "leave the editor (the text is kept, and "
-        "that decision stays selected)"),  # the footer shows it only in the editor
-    Key("f", "toggle_final", "Final", "mark the selected decision final / back to draft"),
-    Key("delete", "delete_decision", "Del", "delete the selected decision, after a "
-        "confirmation", show=False),
-    Key("s", "toggle_skip", "Skip", "mark the selected item skipped / pending again"),
-    Key("c", "copy_item_decisions", "Copy", "copy the selected item's final decisions "
-        "(numbered as in the List of decisions)", show=False),
-    Key("C", "copy_all_decisions", "Copy all", "copy the whole List of decisions (Markdown)",
-        show=False),
-    Key("x", "export_decisions", "Export", "export the List of decisions to a file beside "
-        "the session (Markdown, text, HTML or DOCX)", show=False),
-    Key("t", "set_plan", "Plan", "set the planned minutes of the selected item (15, 1h30; "
-        "empty clears)", show=False),
-    Key("r", "time_report", "Report", "the time report: days, breaks, items against "
-        "their plans", show=False),
-    Key("ctrl+d", "end_day", "End day", "end the day's sitting, after a confirmation (the "
-        "next start opens a new day; in the editor ctrl+d deletes forward)", show=False),
-    Key("tab", "focus_next", "Next pane", "move between the agenda, the decisions and the "
-        "editor", show=False),
-    Key("ctrl+s", "save", "Save", "save now (the session is also saved continuously)",
-        show=False),
-    Key("w", "save_as", "Save as", "save the session to another file, which it is saved to "
-        "from then on (when the disk is full or the folder is gone)", show=False),
-    Key("question_mark,f1", "help", "Help", "show this list of keys"),
-    Key("ctrl+p", "command_palette", "Palette", "command palette: jump to an item by number "
-        "or title, run any action", show=False),
-    Key("q", "quit_meeting", "Quit", "quit (saves first; if the meeting clock is running, "
-        "asks whether to pause it)"),
+
+COMMANDS: tuple[Command, ...] = (
+    Command("space", "toggle_clock", "Clock", "start the meeting / pause for a break / resume",
+            "Start / pause / resume the meeting"),
+    Command("enter", "take_up", "Take up", "take up the selected item: it becomes current, "
+            "the previous current item is done", "Take up the selected item", needs_item=True),
+    Command("n", "take_up_next", "Next", "take up the next item in agenda order (sub-items "
+            "included; skipped items are passed over)", "Take up the next item"),
+    Command("p", "take_up_previous", "Prev", "take up the previous item in agenda order",
+            "Take up the previous item"),
+    Command("a", "add_decision", "Add", "add a decision to the selected item and "
+            "focus the editor", "Add a decision", needs_item=True),
+    Command("e", "edit_decision", "Edit", "edit the selected decision",
+            "Edit the selected decision", needs_item=True, needs_decision=True),
+    Command("escape", "leave_editor", "Done", "leave the editor (the text is kept, and "
+            "that decision stays selected)", read_only=True, where=Where.IN_EDITOR),
+    Command("f", "toggle_final", "Final", "mark the selected decision final / back to draft",
+            "Final / draft", needs_item=True, needs_decision=True),
+    Command("delete", "delete_decision", "Del", "delete the selected decision, after a "
+            "confirmation", "Delete the selected decision", needs_item=True,
+            needs_decision=True, show=False),
+    Command("s", "toggle_skip", "Skip", "mark the selected item skipped / pending again",
+            "Skip / unskip the selected item", needs_item=True),
+    Command("c", "copy_item_decisions", "Copy", "copy the selected item's final decisions "
+            "(numbered as in the List of decisions)", "Copy the selected item's final "
+            "decisions", read_only=True, needs_item=True, show=False),
+    Command("C", "copy_all_decisions", "Copy all", "copy the whole List of decisions "
+            "(Markdown)", "Copy the List of decisions", read_only=True, show=False),
+    Command("x", "export_decisions", "Export", "export the List of decisions to a file "
+            "beside the session (Markdown, text, HTML or DOCX)", "Export the List of "
+            "decisions to a file", read_only=True, show=False),
+    Command("t", "set_plan", "Plan", "set the planned minutes of the selected item (15, "
+            "1h30; empty clears)", "Set the planned time of the selected item",
+            needs_item=True, show=False),
+    Command("r", "time_report", "Report", "the time report: days, breaks, items against "
+            "their plans", "Time report", read_only=True, show=False),
+    Command("ctrl+d", "end_day", "End day", "end the day's sitting, after a confirmation "
+            "(the next start opens a new day; in the editor ctrl+d deletes forward)",
+            "End the day (close today's sitting)", show=False),
+    Command("tab", "focus_next", "Next pane", "move between the agenda, the decisions and "
+            "the editor", read_only=True, show=False, bound=False),
+    Command("ctrl+s", "save", "Save", "save now (the session is also saved continuously)",
+            "Save now", where=Where.ANYWHERE, show=False),
+    Command("w", "save_as", "Save as", "save the session to another file, which it is "
+            "saved to from then on (when the disk is full or the folder is gone)",
+            "Save as… (to another file)", show=False),
+    Command("question_mark,f1", "help", "Help", "show this list of keys", "Keys (help)",
+            read_only=True),
+    Command("ctrl+p", "command_palette", "Palette", "command palette: jump to an item by "
+            "number or title, run any action", read_only=True, show=False, bound=False),
+    Command("q", "quit_meeting", "Quit", "quit (saves first; if the meeting clock is "
+            "running, asks whether to pause it)", "Quit the meeting", read_only=True),
     # Amending the agenda: one footer group, last, so a narrow footer leaves it out
     # rather than cut help and quit (see MeetingApp.HORIZONTAL_BREAKPOINTS).
-    Key("i", "insert_item", "Insert", "amend the agenda: add an item after the selected one "
-        "(number proposed, editable)", group=AGENDA),
-    Key("I", "insert_sub_item", "Insert under", "add a sub-item under the selected item "
-        "(after its last sub-item)", group=AGENDA),
-    Key("R", "rename_item", "Rename", "rename the selected item: its number and title",
-        group=AGENDA),
-    Key("left_square_bracket,alt+up", "move_item_up", "Move up", "move the selected item up "
-        "among its siblings (sub-items move with it)", group=AGENDA),
-    Key("right_square_bracket,alt+down", "move_item_down", "Move down", "move the selected "
-        "item down among its siblings", group=AGENDA),
-    Key("D", "remove_item", "Remove", "remove the selected item (and its sub-items) from the "
-        "agenda, after a confirmation; refused if it has decisions", group=AGENDA),
+    _amend("i", "insert_item", "Insert", "amend the agenda: add an item after the selected "
+           "one (number proposed, editable)", "Agenda: add an item after the selected one"),
+    _amend("I", "insert_sub_item", "Insert under", "add a sub-item under the selected item "
+           "(after its last sub-item)", "Agenda: add a sub-item under the selected item"),
+    _amend("R", "rename_item", "Rename", "rename the selected item: its number and title",
+           "Agenda: rename the selected item"),
+    _amend("left_square_bracket,alt+up", "move_item_up", "Move up", "move the selected "
+           "item up among its siblings (sub-items move with it)",
+           "Agenda: move the selected item up"),
+    _amend("right_square_bracket,alt+down", "move_item_down", "Move down", "move the "
+           "selected item down among its siblings", "Agenda: move the selected item down"),
+    _amend("D", "remove_item", "Remove", "remove the selected item (and its sub-items) from "
+           "the agenda, after a confirmation; refused if it has decisions",
+           "Agenda: remove the selected item"),
 )
+
+BY_ACTION: dict[str, Command] = {command.action: command for command in COMMANDS}
+
+
+def bindings() -> list[BindingType]:
+    """The app's bindings of the table. Priority bindings run as the key is read, before
+    any later key is routed: a fast typist's "a" followed by text lands that text in the
+    editor, and "escape f" never types the f. The app's check_action lets a key through
+    to the editor (or a dialog) instead."""
+    return [
+        Binding(c.key, c.action, c.label, show=c.show, id=c.action, priority=True,
+                group=Binding.Group(c.group) if c.group else None)
+        for c in COMMANDS
+        if c.bound
+    ]
+
+
+def keys_markdown() -> str:
+    """The table of keys as README shows it (and ``meeting-tui --keys`` prints it)."""
+    lines = ["| key | action |", "|---|---|"]
+    lines += [f"| {c.display} | {c.help} |" for c in COMMANDS]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class SettingCommand:
+    """A meeting setting edited from the command palette (no key)."""
+
+    name: str  # MeetingSettings field
+    title: str  # palette line
+    help: str
+    placeholder: str = ""
+
+
+SETTING_COMMANDS: tuple[SettingCommand, ...] = (
+    SettingCommand("body", "Settings: body name", "the body whose decisions these are, "
+                   "e.g. Lanzarote Committee (header, lead-in, adoption line)",
+                   "e.g. Lanzarote Committee"),
+    SettingCommand("meeting", "Settings: meeting", "the meeting, e.g. 28th meeting "
+                   "(default: from the agenda)", "e.g. 28th meeting"),
+    SettingCommand("venue_and_dates", "Settings: venue and dates", "e.g. Strasbourg, "
+                   "21-25 September 2020 (default: the agenda's header line with a year)",
+                   "e.g. Strasbourg, 21-25 September 2020"),
+    SettingCommand("lead_in", "Settings: lead-in", "the sentence before the decisions "
+                   "(default: During this meeting, the <body>:)",
+                   "During this meeting, the Committee:"),
+    SettingCommand("phrases", "Settings: opening phrases", "the meeting's own opening "
+                   "phrases, offered first in the editor (one a line)"),
+)
+# The adoption of the List of decisions: a palette command too (the app's adopt_decisions).
+ADOPT_TITLE = "Settings: adoption date"
+ADOPT_HELP = ("the day the body adopted the list: every final decision becomes adopted on it "
+              "(empty withdraws the adoption)")
 
 
 # Keys that move a cursor in the agenda or the decision list (see MeetingApp.BINDINGS).
 NAVIGATION_KEYS = ("up", "down", "left", "right", "pageup", "pagedown", "home", "end",
                    "shift+up", "shift+down", "shift+left", "shift+right")
+
+
+def navigation_bindings() -> list[BindingType]:
+    """The keys that move a cursor are read as priority bindings too, so that "down down
+    s" skips the item the cursor reached: from the widget's own queue they would act
+    after s."""
+    return [Binding(key, f"navigate('{key}')", show=False, priority=True)
+            for key in NAVIGATION_KEYS]
 
 
 def bound_action(widget: object, key: str) -> str | None:

@@ -23,29 +23,29 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
 from ..core.clock import format_duration
-from ..core.export import Document, build_document, count_phrase
+from ..core.decision_list import Document, build_document, count_phrase
 from ..core.session import MeetingState, Session
 from ..files.watcher import SessionWatcher
+from . import display
+from .display import StyleOf, estimate, item_clock, state_badge, style_of
 from .widgets.agenda_tree import AgendaTree
-from .widgets.top_bar import STATE_STYLE, estimate, item_clock, state_label
 
 POLL_SECONDS = 0.25
 
 
-def heading_line(session: Session) -> Text:
+def heading_line(session: Session, style: StyleOf) -> Text:
     """One line: the meeting title, the day and its state, the wall clock."""
     now = session.now()
-    state = session.meeting_state
     return Text.assemble(
         (session.title, "bold"),
         "  ",
-        (f" {state_label(session)} ", STATE_STYLE[state]),
+        state_badge(session, style),
         "  ",
         (now.astimezone().strftime("%H:%M"), "bold"),
     )
 
 
-def now_text(session: Session) -> RenderableType:
+def now_text(session: Session, style: StyleOf) -> RenderableType:
     """The current item: number and title, large and whole; its plan line below."""
     key = session.current
     now = session.now()
@@ -60,20 +60,20 @@ def now_text(session: Session) -> RenderableType:
         title.append(" ")
     title.append(item.title, "bold")
     lines = [title, Text()]
-    lines.append(plan_text(session, key, now))
+    lines.append(plan_text(session, key, now, style))
     if session.meeting_state is MeetingState.BREAK:
-        lines.append(Text("on a break: the clock is stopped", style="bold yellow"))
+        lines.append(Text("on a break: the clock is stopped", style=style(display.ON_BREAK)))
     if session.total_planned_minutes():
         lines.append(estimate(session, now))
     return Group(*lines)
 
 
-def plan_text(session: Session, key: str, now: datetime) -> Text:
+def plan_text(session: Session, key: str, now: datetime, style: StyleOf) -> Text:
     """'12:00 of 15 min · 3:00 left' beside the large clock, coloured as on the live screen."""
     if session.planned_minutes(key) is None:
         return Text.assemble((format_duration(session.spent(key, now)), "bold"),
                              (" · no plan", "dim"))
-    return item_clock(session, key, now)
+    return item_clock(session, key, now, style)
 
 
 def clock_value(session: Session) -> tuple[str, str | None]:
@@ -88,7 +88,7 @@ def clock_value(session: Session) -> tuple[str, str | None]:
     return format_duration(seconds), session.time_level(key, now)
 
 
-def decisions_signature(session: Session) -> tuple:
+def decisions_signature(session: Session) -> tuple[object, ...]:
     """All the decisions panel depends on, cheap to compare: the items (as amended),
     the decisions and the current item. Building the list of a long meeting is not."""
     return (
@@ -112,7 +112,7 @@ class Block:
     renderable: RenderableType = field(compare=False)
 
 
-def decision_blocks(session: Session, doc: Document) -> list[Block]:
+def decision_blocks(session: Session, doc: Document, style: StyleOf) -> list[Block]:
     """The final decisions as the List of decisions numbers them, under their items:
     one block per item; the current item's heading stands out."""
     if not doc.count:
@@ -128,17 +128,29 @@ def decision_blocks(session: Session, doc: Document) -> list[Block]:
         key = f"{section.depth}:{section.number}:{section.title}"
         seen[key] = seen.get(key, 0) + 1
         parts: list[RenderableType] = [
-            Text(section.heading, style="bold yellow" if is_current else "bold")]
+            Text(section.heading, style=style(display.CURRENT_HEADING) if is_current else "bold")]
         for entry in section.entries:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(justify="right", no_wrap=True)
             grid.add_column(ratio=1)
-            grid.add_row(Text(f"{entry.number}.", style="bold green"), Text(entry.text))
+            grid.add_row(Text(f"{entry.number}.", style=style(display.NUMBER)), Text(entry.text))
             parts.append(grid)
         indent = (1, 0, 0, 2 * section.depth)  # a blank line above each item
         blocks.append(Block(f"{key}:{seen[key]}", is_current, section,
                             Padding(Group(*parts), indent)))
     return blocks
+
+
+class Painted(Static):
+    """A line drawn with the display's colours (display.tcss)."""
+
+    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+
+
+class DecisionsScroll(VerticalScroll):
+    """The final decisions, drawn with the display's colours."""
+
+    COMPONENT_CLASSES = display.COMPONENT_CLASSES
 
 
 class FollowTree(AgendaTree):
@@ -174,7 +186,7 @@ class FollowTree(AgendaTree):
 class FollowApp(App[None]):
     """``meeting-tui follow SESSION``: redraws when the file changes, ticks each second."""
 
-    CSS_PATH = "styles/follow.tcss"
+    CSS_PATH = ["styles/follow.tcss", "styles/display.tcss"]
     TITLE = "meeting-tui follow"
     BINDINGS = [
         Binding("q", "quit", "Quit"),
@@ -189,21 +201,21 @@ class FollowApp(App[None]):
         self.ticking = tick
         self._blocks: dict[str, tuple[Block, Static]] = {}
         self._decisions_count: int | None = None
-        self._signature: tuple | None = None
+        self._signature: tuple[object, ...] | None = None
         if watcher.state.session is None:
             watcher.load()
         assert watcher.state.session is not None
         self.session: Session = watcher.state.session
 
     def compose(self) -> ComposeResult:
-        yield Static(id="follow-heading")
+        yield Painted(id="follow-heading")
         with Horizontal(id="now"):
-            yield Static(id="now-text")
+            yield Painted(id="now-text")
             yield Digits(id="now-clock")
         with Horizontal(id="follow-main"):
             yield FollowTree(self.session, id="follow-agenda")
             with Vertical(id="follow-decisions-box"):
-                yield VerticalScroll(id="follow-decisions")
+                yield DecisionsScroll(id="follow-decisions")
         yield Static(id="follow-status")
 
     async def on_mount(self) -> None:
@@ -248,13 +260,13 @@ class FollowApp(App[None]):
         out a long list again on every change would take seconds. The current item's
         block is scrolled into sight when it changes: it is what the room follows;
         otherwise a new decision anywhere scrolls to the end."""
-        box = self.query_one("#follow-decisions", VerticalScroll)
+        box = self.query_one("#follow-decisions", DecisionsScroll)
         signature = decisions_signature(self.session)
         if signature == self._signature:
             return  # the clock moved, or the plans: nothing here changed
         self._signature = signature
         doc = build_document(self.session)
-        blocks = decision_blocks(self.session, doc)
+        blocks = decision_blocks(self.session, doc, style_of(box))
         old = self._blocks
         ids = [block.id for block in blocks]
         if [i for i in ids if i in old] != [i for i in old if i in set(ids)]:
@@ -294,8 +306,10 @@ class FollowApp(App[None]):
     def tick(self) -> None:
         """The clocks: the heading, the current item's text and its large digits."""
         session = self.session
-        self.query_one("#follow-heading", Static).update(heading_line(session))
-        self.query_one("#now-text", Static).update(now_text(session))
+        heading = self.query_one("#follow-heading", Painted)
+        heading.update(heading_line(session, style_of(heading)))
+        now = self.query_one("#now-text", Painted)
+        now.update(now_text(session, style_of(now)))
         value, level = clock_value(session)
         digits = self.query_one("#now-clock", Digits)
         digits.update(value)

@@ -14,7 +14,9 @@ from helpers.decisions import AGENDA, DRAFT_1, MULTI_LINE, adopted_session, writ
 from helpers.paths import GOLDEN
 
 from meeting_tui import cli
-from meeting_tui.core.export import DOCX_MISSING, build_document, render_md
+from meeting_tui.core.decision_list import build_document
+from meeting_tui.core.export import render_md
+from meeting_tui.core.export_docx import DOCX_MISSING, DocxUnavailable
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -94,7 +96,7 @@ def test_docx_without_python_docx_one_line_exit_2(capsys, session_file, tmp_path
     from meeting_tui.core import export
 
     def missing(doc):
-        raise export.DocxUnavailable()
+        raise DocxUnavailable()
 
     monkeypatch.setattr(export, "render_docx", missing)
     code, out, err = run(capsys, "decisions", session_file, "-o", tmp_path / "l.docx")

@@ -19,12 +19,14 @@ from meeting_tui.core.amend import (
     following_number,
     propose_number,
 )
+from meeting_tui.core.decision_list import build_document
 from meeting_tui.core.errors import InputError
-from meeting_tui.core.export import build_document, render_md
+from meeting_tui.core.export import render_md
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.report import build_report, report_json
 from meeting_tui.core.session import Session
-from meeting_tui.files.session_toml import FORMAT_VERSION, agenda_hash, build, dumps
+from meeting_tui.files.session_reading import build
+from meeting_tui.files.session_toml import FORMAT_VERSION, agenda_hash, dumps
 
 TEXT = """\
 Committee meeting, 3-5 March 2025

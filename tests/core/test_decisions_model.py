@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from helpers.decisions import ADOPTED_ON, adopted_session, make_session
+from helpers.session_files import from_document
 
 from meeting_tui.core.errors import InputError
 from meeting_tui.core.parser import parse_agenda
@@ -20,7 +21,7 @@ from meeting_tui.core.settings import (
     format_date,
     parse_date,
 )
-from meeting_tui.files.session_toml import dumps, from_document
+from meeting_tui.files.session_toml import dumps
 
 # ------------------------------------------------------------------ decision states
 

@@ -26,18 +26,10 @@ from helpers.decisions import (
 )
 from helpers.paths import GOLDEN
 
-from meeting_tui.core import export
-from meeting_tui.core.export import (
-    DOCX_MISSING,
-    DocxUnavailable,
-    build_document,
-    render_docx,
-    render_entries_md,
-    render_html,
-    render_md,
-    render_txt,
-    split_paragraphs,
-)
+from meeting_tui.core import export_docx
+from meeting_tui.core.decision_list import build_document, split_paragraphs
+from meeting_tui.core.export import render_entries_md, render_html, render_md, render_txt
+from meeting_tui.core.export_docx import DOCX_MISSING, DocxUnavailable, render_docx
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.session import Session
 from meeting_tui.files.exports import export_path, write_file
@@ -366,7 +358,7 @@ def test_docx_without_python_docx_says_how_to_get_it(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_docx)
     monkeypatch.delitem(sys.modules, "docx", raising=False)
-    assert not export.docx_available()
+    assert not export_docx.docx_available()
     with pytest.raises(DocxUnavailable) as caught:
         render_docx(build_document(make_session()))
     assert str(caught.value) == DOCX_MISSING

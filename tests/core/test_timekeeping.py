@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_files import from_document
 
 from meeting_tui.core.clock import Span, group_sittings, parse_minutes
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.report import build_report, render_text, report_json
 from meeting_tui.core.session import ItemStatus, MeetingState, Session
-from meeting_tui.files.session_toml import dumps, from_document
+from meeting_tui.files.session_toml import dumps
 
 AGENDA = """\
 Committee, 22-27 October 2020
@@ -828,7 +829,8 @@ async def test_the_tree_marks_an_overrun_on_the_clock_tick(make_app, clock):
 
 
 async def test_the_item_clock_changes_colour_at_80_percent_and_when_over(make_app, clock):
-    from meeting_tui.ui.widgets.top_bar import LEVEL_STYLE, item_clock
+    from meeting_tui.ui.display import LEVEL_CLASS as LEVEL_STYLE
+    from meeting_tui.ui.display import item_clock
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -837,7 +839,7 @@ async def test_the_item_clock_changes_colour_at_80_percent_and_when_over(make_ap
         styles = []
         for minutes in (0, 11, 1, 4):
             clock.advance(minutes=minutes)
-            styles.append(item_clock(session, "1", clock.now).style)
+            styles.append(item_clock(session, "1", clock.now, str).style)  # class names
         assert styles == [LEVEL_STYLE["ok"], LEVEL_STYLE["ok"], LEVEL_STYLE["near"],
                           LEVEL_STYLE["over"]]
         assert len(set(LEVEL_STYLE.values())) == len(LEVEL_STYLE)

@@ -18,7 +18,8 @@ import pytest
 from helpers.decisions import MULTI_LINE, adopted_session, write_session
 
 from meeting_tui import cli, clipboard
-from meeting_tui.core.export import build_document, render_entries_md, render_md
+from meeting_tui.core.decision_list import build_document
+from meeting_tui.core.export import render_entries_md, render_md
 
 # ------------------------------------------------------------------ without a display
 

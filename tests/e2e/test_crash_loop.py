@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from helpers.session_files import parse_document
 from helpers.tmux import FIRST_SCREEN_TIMEOUT, STEP_TIMEOUT, Tmux, app_pid, installed_command
 
 from meeting_tui.files.agenda_file import load_agenda
 from meeting_tui.files.durable import backup_path
-from meeting_tui.files.session_file import parse_document
-from meeting_tui.files.session_toml import build
+from meeting_tui.files.session_reading import build
 
 ROUNDS = int(os.environ.get("MEETING_TUI_CRASH_ROUNDS", "30"))
 SEED = int(os.environ.get("MEETING_TUI_CRASH_SEED", str(random.SystemRandom().randrange(10**6))))

@@ -14,7 +14,8 @@ from meeting_tui.core.matching import Entry, match
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.session import UNMATCHED_NODE, unmatched_node
 from meeting_tui.files.opening import open_meeting
-from meeting_tui.files.session_toml import agenda_hash, build, dumps
+from meeting_tui.files.session_reading import build
+from meeting_tui.files.session_toml import agenda_hash, dumps
 from meeting_tui.ui.app import MeetingApp
 from meeting_tui.ui.widgets.agenda_tree import AgendaTree
 from meeting_tui.ui.widgets.item_panel import DecisionList, ItemPanel

@@ -11,13 +11,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from helpers.session_files import load_session
 
 from meeting_tui.cli import main
 from meeting_tui.core.errors import InputError
-from meeting_tui.files import durable, session_toml
+from meeting_tui.files import durable, session_reading
 from meeting_tui.files.durable import backup_path, leftover_temporaries, write_atomic
 from meeting_tui.files.opening import open_meeting, recover_leftovers
-from meeting_tui.files.session_file import SessionFile, load_session
+from meeting_tui.files.session_file import SessionFile
 from meeting_tui.files.session_toml import FORMAT_VERSION, dumps
 
 AGENDA_TEXT = """\
@@ -318,8 +319,8 @@ def test_an_upgrade_chain_runs_in_order(agenda, monkeypatch):
         doc["next_decision_id"] = doc.pop("next_id")
         return {**doc, "format": 3}
 
-    monkeypatch.setattr(session_toml, "FORMAT_VERSION", 3)
-    monkeypatch.setattr(session_toml, "UPGRADES", {1: from_1, 2: from_2})
+    monkeypatch.setattr(session_reading, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(session_reading, "UPGRADES", {1: from_1, 2: from_2})
     import meeting_tui.files.opening as run
 
     monkeypatch.setattr(run, "FORMAT_VERSION", 3)
@@ -333,8 +334,8 @@ def test_an_upgrade_chain_runs_in_order(agenda, monkeypatch):
 def test_a_format_without_an_upgrade_is_refused(tmp_path, monkeypatch):
     from meeting_tui.core.parser import parse_agenda
 
-    monkeypatch.setattr(session_toml, "FORMAT_VERSION", 3)
-    monkeypatch.setattr(session_toml, "UPGRADES", {1: lambda d: {**d, "format": 2}})
+    monkeypatch.setattr(session_reading, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(session_reading, "UPGRADES", {1: lambda d: {**d, "format": 2}})
     path = tmp_path / "s.session.toml"
     path.write_text("format = 2\n")
     with pytest.raises(InputError) as info:

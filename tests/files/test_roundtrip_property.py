@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.session import Session
-from meeting_tui.files.session_toml import agenda_hash, build, dumps
+from meeting_tui.files.session_reading import build
+from meeting_tui.files.session_toml import agenda_hash, dumps
 
 AGENDA_TEXT = """\
 Committee meeting, 3-5 March 2025

@@ -17,9 +17,9 @@ from helpers.paths import SEPTEMBER
 from meeting_tui.files import durable
 from meeting_tui.files.lock import SessionLock, info_path
 from meeting_tui.files.opening import open_meeting
-from meeting_tui.ui import app_saving
+from meeting_tui.ui import saving
 from meeting_tui.ui.app import MeetingApp
-from meeting_tui.ui.screens.dialogs import PromptScreen
+from meeting_tui.ui.screens.prompts import PromptScreen
 from meeting_tui.ui.widgets.save_status import SaveStatus
 
 SIZE = (120, 40)
@@ -27,7 +27,7 @@ SIZE = (120, 40)
 
 @pytest.fixture(autouse=True)
 def fast_retries(monkeypatch):
-    monkeypatch.setattr(app_saving, "RETRY_SECONDS", 0.2)
+    monkeypatch.setattr(saving, "RETRY_SECONDS", 0.2)
 
 
 def app_in(folder: Path, clock, **kwargs) -> MeetingApp:
@@ -119,7 +119,7 @@ async def test_a_failing_save_keeps_everything_warns_retries_and_clears(
         assert decisions(path) == [text]
         assert app.save_error is None
         assert status(app) == ""
-        assert app._retry_timer is None
+        assert app.saver.retry_timer is None
     app.lock.release()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from helpers.clock import FakeClock
 from helpers.paths import AGENDAS
+from helpers.session_files import from_document, load_session, read_document
 
 from meeting_tui.core.clock import Span
 from meeting_tui.core.errors import InputError
@@ -19,13 +20,11 @@ from meeting_tui.core.session import DecisionStatus, ItemStatus, MeetingState, S
 from meeting_tui.files import durable
 from meeting_tui.files.agenda_file import load_agenda
 from meeting_tui.files.durable import write_atomic
-from meeting_tui.files.session_file import load_session, read_document
 from meeting_tui.files.session_toml import (
     FORMAT_VERSION,
     agenda_hash,
     default_session_path,
     dumps,
-    from_document,
     to_document,
 )
 

@@ -8,7 +8,8 @@ import tomllib
 from textual.widgets import TextArea
 
 from meeting_tui.core.session import DecisionStatus, ItemStatus, MeetingState
-from meeting_tui.ui.screens.dialogs import ConfirmScreen, HelpScreen, QuitScreen
+from meeting_tui.ui.screens.dialogs import ConfirmScreen, QuitScreen
+from meeting_tui.ui.screens.help import HelpScreen
 from meeting_tui.ui.widgets.agenda_tree import AgendaTree
 from meeting_tui.ui.widgets.item_panel import DecisionList
 
@@ -350,4 +351,4 @@ async def test_a_notice_never_covers_the_editor(make_app):
         editor = app.editor.region
         for toast in toasts:
             assert not toast.region.overlaps(editor), (toast.region, editor)
-            assert toast.region.x < app.tree.region.right
+            assert toast.region.x < app.agenda_tree.region.right

@@ -11,7 +11,8 @@ from rich.style import Style
 from textual.widgets import Input
 
 from meeting_tui.cli import main
-from meeting_tui.ui.screens.dialogs import ConfirmScreen, ItemScreen
+from meeting_tui.ui.screens.dialogs import ConfirmScreen
+from meeting_tui.ui.screens.prompts import ItemScreen
 from meeting_tui.ui.widgets.agenda_tree import AgendaTree
 from meeting_tui.ui.widgets.item_panel import ItemPanel
 

@@ -10,10 +10,12 @@ import pyperclip
 import pytest
 from textual.widgets import Input, OptionList, TextArea
 
-from meeting_tui.core.export import build_document, render_md
+from meeting_tui.core.decision_list import build_document
+from meeting_tui.core.export import render_md
 from meeting_tui.core.session import DecisionStatus
-from meeting_tui.ui.app_decisions import SETTING_COMMANDS
-from meeting_tui.ui.screens.dialogs import ConfirmScreen, ExportScreen, PromptScreen
+from meeting_tui.ui.commands import SETTING_COMMANDS
+from meeting_tui.ui.screens.dialogs import ConfirmScreen
+from meeting_tui.ui.screens.prompts import ExportScreen, PromptScreen
 from meeting_tui.ui.widgets.decision_editor import DecisionEditor
 
 SIZE = (120, 40)
@@ -160,7 +162,7 @@ async def test_x_remembers_the_format_and_escape_cancels(make_app, tmp_path):
 
 
 async def test_x_without_python_docx_offers_no_docx(make_app, tmp_path, monkeypatch):
-    monkeypatch.setattr("meeting_tui.ui.app_decisions.docx_available", lambda: False)
+    monkeypatch.setattr("meeting_tui.ui.decisions.docx_available", lambda: False)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("x")
@@ -352,7 +354,7 @@ async def test_palette_adoption_refuses_a_bad_date(make_app):
 async def test_help_lists_the_editor_keys_and_the_settings(make_app):
     import html
 
-    from meeting_tui.ui.screens.dialogs import HelpScreen
+    from meeting_tui.ui.screens.help import HelpScreen
 
     app = make_app()
     async with app.run_test(size=(120, 80)) as pilot:

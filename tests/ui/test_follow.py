@@ -25,6 +25,8 @@ from meeting_tui.files.watcher import SessionWatcher
 from meeting_tui.ui.follow import FollowApp, FollowTree
 
 WITHIN = 1.0  # seconds: the promise of the follow view
+# The promise is timed: these tests get the machine to themselves (see conftest).
+pytestmark = pytest.mark.serial
 
 
 def widget_text(widget: Widget) -> str:

@@ -7,15 +7,21 @@ current item whose spent minutes changed). Titles are cut with an ellipsis to fi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ...core.agenda import Item
 from ...core.amend import ADDED
 from ...core.clock import format_minutes
 from ...core.session import UNMATCHED_NODE, ItemStatus, Session, unmatched_index, unmatched_node
+from .. import display
+from ..display import style_of
 
 MARKS = {
     ItemStatus.PENDING: ("·", ""),
@@ -25,9 +31,20 @@ MARKS = {
 }
 
 
+def counts(drafts: int, finals: int, colour: display.StyleOf) -> Text:
+    """' ◇2 ◆1': two draft decisions, one final."""
+    text = Text()
+    if drafts:
+        text.append(f" ◇{drafts}", colour(display.DRAFTS))
+    if finals:
+        text.append(f" ◆{finals}", colour(display.FINALS))
+    return text
+
+
 class AgendaTree(Tree[str]):
     """Agenda items; node data is the item key."""
 
+    COMPONENT_CLASSES = display.COMPONENT_CLASSES
     BINDINGS = [
         # Space belongs to the meeting clock, not to folding.
         Binding("space", "app.toggle_clock", "Start/Pause", show=False),
@@ -35,7 +52,7 @@ class AgendaTree(Tree[str]):
         Binding("left", "collapse_node", "Collapse", show=False),
     ]
 
-    def __init__(self, session: Session, **kwargs) -> None:
+    def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__("Agenda", **kwargs)
         self.session = session
         self.show_root = False
@@ -55,7 +72,7 @@ class AgendaTree(Tree[str]):
         self.clear()
         self.nodes.clear()
 
-        def add(parent: TreeNode[str], items, depth: int) -> None:
+        def add(parent: TreeNode[str], items: Iterable[Item], depth: int) -> None:
             for item in items:
                 if item.children:
                     node = parent.add(item.key, data=item.key, expand=item.key not in folded)
@@ -82,24 +99,21 @@ class AgendaTree(Tree[str]):
 
     def _render_unmatched(self, node: TreeNode[str], index: int, base_style: Style,
                           style: Style) -> Text:
+        colour = style_of(self)
         label = Text(no_wrap=True, overflow="ellipsis", end="")
         if index < 0:
-            label.append(f"Unmatched ({len(self.session.unmatched)})", "bold yellow")
+            label.append(f"Unmatched ({len(self.session.unmatched)})", colour(display.UNMATCHED))
             label.stylize(style)
             toggle = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             return Text.assemble((toggle, base_style), label)
         entry = self.session.unmatched[index]
-        label.append("? ", "yellow")
+        label.append("? ", colour(display.UNMATCHED_MARK))
         if entry.number:
             label.append(f"{entry.number} ", "bold")
         label.append(entry.title)
         finals = sum(1 for d in entry.state.decisions if d.final)
         drafts = len(entry.state.decisions) - finals
-        right = Text()
-        if drafts:
-            right.append(f" ◇{drafts}", "yellow")
-        if finals:
-            right.append(f" ◆{finals}", "green")
+        right = counts(drafts, finals, colour)
         scrollbar = self.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
         room = max(4, self.size.width - scrollbar - self.guide_depth - right.cell_len)
         label.truncate(room, overflow="ellipsis")
@@ -119,19 +133,17 @@ class AgendaTree(Tree[str]):
         if index is not None:
             return self._render_unmatched(node, index, base_style, style)
         session = self.session
+        colour = style_of(self)
         item = session.item(key)
         status = session.state_status(key)
         mark, mark_style = MARKS[status]
         right = Text()
-        if session.peek(key) and session.peek(key).spans:  # type: ignore[union-attr]
+        state = session.peek(key)
+        if state is not None and state.spans:
             right.append(f" {format_minutes(session.spent(key))}", "italic")
-        drafts, finals = session.counts(key)
-        if drafts:
-            right.append(f" ◇{drafts}", "yellow")
-        if finals:
-            right.append(f" ◆{finals}", "green")
+        right.append_text(counts(*session.counts(key), colour))
         if status is not ItemStatus.SKIPPED and session.over(key):
-            right.append(" over", "bold red")
+            right.append(" over", colour(display.OVER))
         icon = 2 if node.allow_expand else 0
         scrollbar = self.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
         width = self.size.width - scrollbar - self.depth.get(key, 0) * self.guide_depth - icon
@@ -139,7 +151,7 @@ class AgendaTree(Tree[str]):
         label.append(f"{mark} ", mark_style)
         amended = session.marks(key)
         if amended:
-            label.append("+ " if ADDED in amended else "~ ", "bold magenta")
+            label.append("+ " if ADDED in amended else "~ ", colour(display.AMENDED))
         if item.number:
             label.append(f"{item.number} ", "bold")
         label.append(item.title)
@@ -148,7 +160,7 @@ class AgendaTree(Tree[str]):
         label.append_text(right)
         if status is ItemStatus.CURRENT:
             label.stylize("bold")
-            label.stylize(Style(color="black", bgcolor="yellow"), 0, 1)
+            label.stylize(colour(display.CURRENT_MARK), 0, 1)
         elif status in (ItemStatus.DONE, ItemStatus.SKIPPED):
             label.stylize(mark_style)
         label.stylize(style)

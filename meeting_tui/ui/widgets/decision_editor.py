@@ -17,6 +17,7 @@ ones (see phrases.py).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.markup import escape
 from textual.binding import Binding
@@ -32,7 +33,7 @@ class DecisionEditor(TextArea):
         Binding("ctrl+space,ctrl+@", "next_phrase", "Next phrase", show=False),
     ]
 
-    def __init__(self, phrases: Callable[[], Sequence[str]], **kwargs) -> None:
+    def __init__(self, phrases: Callable[[], Sequence[str]], **kwargs: Any) -> None:
         self.phrases = phrases
         self.matching: list[str] = []  # phrases matching the line being typed
         self.choice = 0  # the one shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,24 +13,26 @@ from textual.widgets.option_list import Option
 from ...core.amend import describe
 from ...core.clock import format_duration
 from ...core.session import Decision, Session, UnmatchedEntry
-from .top_bar import LEVEL_STYLE
-
-STATUS_STYLE = {"draft": "yellow", "final": "bold green", "adopted": "bold cyan"}
+from .. import display
+from ..display import style_of
 
 
 class DecisionList(OptionList):
     """The decisions of the selected item; the highlighted one is 'the selected decision'."""
 
+    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+
     def show(self, decisions: list[Decision], keep: int | None = None) -> None:
         previous = keep if keep is not None else self.selected_id
         self.clear_options()
+        colour = style_of(self)
         for n, decision in enumerate(decisions, start=1):
             prompt = Text()
             prompt.append(f"{n}. ", "bold")
             status = decision.status.value
             if decision.adopted:  # "adopted 2020-09-25": the date the body adopted it
                 status = f"{status} {decision.adopted.isoformat()}"
-            prompt.append(f"[{status}] ", STATUS_STYLE[decision.status.value])
+            prompt.append(f"[{status}] ", colour(display.STATUS_CLASS[decision.status.value]))
             prompt.append(decision.text or "(empty)", "" if decision.text else "dim italic")
             self.add_option(Option(prompt, id=str(decision.id)))
         if decisions:
@@ -45,7 +49,9 @@ class DecisionList(OptionList):
 
 
 class ItemPanel(Vertical):
-    def __init__(self, session: Session, **kwargs) -> None:
+    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+
+    def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
         # (entry or None for the "Unmatched" node, how many): shown instead of an item
@@ -106,7 +112,8 @@ class ItemPanel(Vertical):
             text.append(f"\n{note}", "dim")
         amended = describe(self.session.amended, key)
         if amended:
-            text.append(f"\n{amended[0].upper()}{amended[1:]}", "italic magenta")
+            text.append(f"\n{amended[0].upper()}{amended[1:]}",
+                        style_of(self)(display.PANEL_AMENDED))
         heading.update(text)
         state = self.session.peek(key)
         decisions.show(state.decisions if state else [], keep_decision)
@@ -150,4 +157,4 @@ class ItemPanel(Vertical):
         text = f"{format_duration(-left)} over" if left < 0 else f"{format_duration(left)} left"
         if session.item(key).children and spent != session.spent(key, now):
             text += f" (section {format_duration(spent)})"
-        return Text(text, style=LEVEL_STYLE[session.time_level(key, now)])
+        return Text(text, style=style_of(self)(display.LEVEL_CLASS[session.time_level(key, now)]))

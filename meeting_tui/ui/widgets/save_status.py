@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Static
 
@@ -13,7 +15,7 @@ class SaveStatus(Static):
     """One line per problem; hidden when there is none. Not a toast: it stays until the
     problem is gone."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.display = False
         self.lines: list[tuple[str, str]] = []

@@ -1,4 +1,4 @@
-"""The app's side of durability (a mixin of MeetingApp).
+"""The app's side of durability.
 
 After every change a snapshot of the session is taken on the UI thread; the
 autosaver's thread turns it into TOML and writes it. What can go wrong is shown in a
@@ -6,7 +6,6 @@ persistent line above the footer (``SaveStatus``), not only in a toast: a write 
 fails (the app keeps everything in memory and retries every few seconds; ``w`` saves to
 another file), a file changed by someone else (left alone; the session goes to a
 conflict copy), a read-only session.
-Entries of a changed agenda that match no item are shown under "Unmatched".
 """
 
 from __future__ import annotations
@@ -16,28 +15,15 @@ from pathlib import Path
 from textual.message import Message
 from textual.timer import Timer
 
-from ..core.session import UnmatchedEntry, unmatched_index
 from ..files.autosave import Autosaver
 from ..files.lock import Locked, SessionLock
 from ..files.session_file import SessionFile
 from ..files.session_toml import Serializer, dumps, to_document
-from .app_amend import AMEND_ACTIONS
-from .screens.dialogs import PromptScreen
-from .widgets.save_status import SaveStatus
+from .host import Host
+from .screens.prompts import PromptScreen
 
 TYPING_SAVE_DELAY = 0.4  # seconds from the first unsaved keystroke to the write
 RETRY_SECONDS = 3.0  # while saving fails, the current state is written again this often
-
-# Actions that read the session without changing it: the only ones a read-only app runs.
-READ_ONLY_ACTIONS = frozenset({
-    "help", "quit_meeting", "command_palette", "focus_next", "leave_editor",
-    "copy_item_decisions", "copy_all_decisions", "export_decisions", "time_report",
-})
-# Actions on the selected item or decision: not on an entry under "Unmatched".
-ITEM_ACTIONS = frozenset({
-    "take_up", "add_decision", "edit_decision", "toggle_final", "delete_decision",
-    "toggle_skip", "set_plan", "copy_item_decisions",
-}) | AMEND_ACTIONS
 
 
 def describe_error(error: BaseException) -> str:
@@ -47,30 +33,47 @@ def describe_error(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-class SavingActions:
-    """Mixed into MeetingApp (uses its session, session_path, agenda_path, digest,
-    notify, set_timer, push_screen, query_one)."""
+class SaveDone(Message):
+    """Posted by the writer thread (post_message is thread-safe; it never blocks)."""
 
-    def _init_saving(
+    def __init__(self, left_alone: Path | None, error: Exception | None) -> None:
+        super().__init__()
+        self.left_alone = left_alone
+        self.error = error
+
+
+class Saver:
+    """Saving the app's session: continuously, again after a failure, or elsewhere."""
+
+    def __init__(
         self,
+        app: Host,
+        session_path: Path,
+        agenda_path: str,
+        digest: str,
+        *,
         session_file: SessionFile | None,
         lock: SessionLock | None,
         read_only: bool,
         notes: list[str] | tuple[str, ...],
     ) -> None:
+        self.app = app
+        self.session = app.session
+        self.session_path = session_path
+        self.agenda_path = agenda_path
+        self.digest = digest
         self.read_only = read_only
         self.lock = lock
         self.notes = list(notes)
         if session_file is None:
-            session_file = (SessionFile(self.session_path, None, None) if read_only
-                            else SessionFile.as_it_is(self.session_path))
+            session_file = (SessionFile(session_path, None, None) if read_only
+                            else SessionFile.as_it_is(session_path))
         self.autosaver = Autosaver(session_file, on_result=self._saved)
         self.serializer = Serializer()  # used on the writer thread only
         self.save_error: Exception | None = None
         self.left_alone: Path | None = None  # the file someone else changed
-        self.viewing_unmatched: int | None = None  # index in session.unmatched
         self._typing_timer: Timer | None = None
-        self._retry_timer: Timer | None = None
+        self.retry_timer: Timer | None = None
 
     # ---------------------------------------------------------------- saving
     def save_now(self) -> None:
@@ -88,23 +91,33 @@ class SavingActions:
     def save_soon(self) -> None:
         """While typing: one write at most TYPING_SAVE_DELAY after the first change."""
         if self._typing_timer is None:
-            self._typing_timer = self.set_timer(TYPING_SAVE_DELAY, self.save_now)
+            self._typing_timer = self.app.set_timer(TYPING_SAVE_DELAY, self.save_now)
 
-    class Saved(Message):
-        """Posted by the writer thread (post_message is thread-safe; it never blocks)."""
+    def flush(self, timeout: float) -> bool:
+        return self.autosaver.flush(timeout)
 
-        def __init__(self, left_alone: Path | None, error: Exception | None) -> None:
-            super().__init__()
-            self.left_alone = left_alone
-            self.error = error
+    def close(self, timeout: float) -> bool:
+        """The last write before quitting; on failure a new autosaver goes on instead."""
+        if self.autosaver.close(timeout):
+            return True
+        self.app.notify(
+            f"Could not save {self.autosaver.path}: {self.autosaver.last_error}. "
+            "Not quitting, so nothing is lost: w saves to another file.",
+            severity="error",
+            timeout=10,
+        )
+        self.autosaver = Autosaver(self.autosaver.file, on_result=self._saved)
+        return False
 
     def _saved(self, revision: int, left_alone: Path | None, error: Exception | None) -> None:
-        self.post_message(self.Saved(left_alone, error))
+        self.app.post_message(SaveDone(left_alone, error))
 
-    def on_saving_actions_saved(self, message: Saved) -> None:
+    def saved(self, message: SaveDone) -> None:
+        """On the UI thread: what the writer thread's last write came to."""
+        notify = self.app.notify
         if message.left_alone is not None:
             self.left_alone = message.left_alone
-            self.notify(
+            notify(
                 f"{message.left_alone} was changed by someone else since the last save: it is "
                 f"left as it is. This session is saved to {self.autosaver.path} from now on.",
                 severity="warning",
@@ -113,26 +126,26 @@ class SavingActions:
         error = message.error
         if error is not None:
             if self.save_error is None:
-                self.notify(
+                notify(
                     f"Cannot save {self.autosaver.path}: {describe_error(error)}. Everything is "
                     "kept in memory; retrying. w saves to another file.",
                     severity="error",
                     timeout=10,
                 )
-            if self._retry_timer is None:
-                self._retry_timer = self.set_interval(RETRY_SECONDS, self.save_now)
+            if self.retry_timer is None:
+                self.retry_timer = self.app.set_interval(RETRY_SECONDS, self.save_now)
         elif self.save_error is not None:
-            self.notify(f"Saved again to {self.autosaver.path}")
+            notify(f"Saved again to {self.autosaver.path}")
             self._stop_retrying()
         self.save_error = error
-        self.show_save_status()
+        self.show_status()
 
     def _stop_retrying(self) -> None:
-        if self._retry_timer is not None:
-            self._retry_timer.stop()
-            self._retry_timer = None
+        if self.retry_timer is not None:
+            self.retry_timer.stop()
+            self.retry_timer = None
 
-    def show_save_status(self) -> None:
+    def show_status(self) -> None:
         lines: list[tuple[str, str]] = []
         if self.read_only:
             lines.append(("info", f"Read-only: {self.session_path} is shown, never written. "
@@ -146,19 +159,19 @@ class SavingActions:
             lines.append(("warning", f"{self.left_alone} was changed by someone else and is "
                                      f"left as it is; this session is saved to "
                                      f"{self.autosaver.path}."))
-        self.query_one(SaveStatus).show_lines(lines)
+        self.app.save_status.show_lines(lines)
 
     def show_notes(self) -> None:
         """What happened while opening (took over a lock, recovered, upgraded, the agenda
         changed): told once more in the app, where the user looks."""
         for note in self.notes:
-            self.notify(note, timeout=20, severity="warning")
-        self.show_save_status()
+            self.app.notify(note, timeout=20, severity="warning")
+        self.show_status()
 
     # ---------------------------------------------------------------- save as
-    def action_save_as(self) -> None:
+    def ask_save_as(self) -> None:
         if self.read_only:
-            self.notify("Read-only: this app does not save", severity="warning")
+            self.app.notify("Read-only: this app does not save", severity="warning")
             return
         current = self.autosaver.path
         suggestion = Path.home() / current.name
@@ -168,10 +181,10 @@ class SavingActions:
         def done(value: str | None) -> None:
             if value is None:
                 return
-            self.notify(f"Saved to {self.autosaver.path}; the session is saved there from now "
-                        f"on (next time: --session {self.autosaver.path})", timeout=15)
+            self.app.notify(f"Saved to {self.autosaver.path}; the session is saved there from "
+                            f"now on (next time: --session {self.autosaver.path})", timeout=15)
 
-        self.push_screen(
+        self.app.push_screen(
             PromptScreen(
                 "Save the session to another file",
                 str(suggestion),
@@ -212,34 +225,4 @@ class SavingActions:
         self.save_error = None
         self.left_alone = None
         self._stop_retrying()
-        self.show_save_status()
-
-    # ---------------------------------------------------------------- read-only
-    def refused_in_read_only(self, action: str) -> bool:
-        return (self.read_only and action in self.KEY_ACTIONS  # type: ignore[attr-defined]
-                and action not in READ_ONLY_ACTIONS)
-
-    # ---------------------------------------------------------------- unmatched entries
-    def unmatched_entry(self) -> UnmatchedEntry | None:
-        if self.viewing_unmatched is None:
-            return None
-        return self.session.unmatched[self.viewing_unmatched]
-
-    def show_unmatched(self, key: str) -> bool:
-        """The tree's cursor is on ``key``: if it is under "Unmatched", show that entry
-        (read-only) and say True; otherwise forget any entry shown and say False."""
-        index = unmatched_index(key)
-        if index is None:
-            self.viewing_unmatched = None
-            self.panel.unmatched_view = None
-            return False
-        self.viewing_unmatched = index if index >= 0 else None
-        self.panel.show_unmatched(self.unmatched_entry(), len(self.session.unmatched))
-        return True
-
-    def blocked_on_unmatched(self, action: str) -> bool:
-        """Item actions do nothing while the cursor is on the "Unmatched" branch."""
-        if action not in ITEM_ACTIONS:
-            return False
-        node = self.tree.cursor_node
-        return node is not None and unmatched_index(node.data) is not None
+        self.show_status()

@@ -1,71 +1,49 @@
 """Amending the agenda in the app: insert (i, I), rename (R), move ([ ]), remove (D).
 
-Mixed into MeetingApp (which provides ``session``, ``tree``, ``panel``, ``save_now``
-and Textual's App methods). The amendments themselves are the session's (amend.py);
-here they get their dialogs, and the tree is rebuilt from the agenda as amended.
+The amendments themselves are the session's (core/amend.py); here they get their
+dialogs, and the tree is rebuilt from the agenda as amended.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..core.amend import AFTER, UNDER, AmendError, describe, propose_number
+from ..core.amend import AFTER, AmendError, describe, propose_number
 from ..core.clock import format_duration
-from .screens.dialogs import ConfirmScreen, ItemScreen
-from .widgets.top_bar import TopBar
-
-if TYPE_CHECKING:  # the mixin's methods use the app's attributes
-    from .app import MeetingApp as _AppBase
-else:
-    _AppBase = object
-
-AMEND_ACTIONS = frozenset({
-    "insert_item", "insert_sub_item", "rename_item", "move_item_up", "move_item_down",
-    "remove_item",
-})
-
-AMEND_PALETTE_NAMES = {
-    "insert_item": "Agenda: add an item after the selected one",
-    "insert_sub_item": "Agenda: add a sub-item under the selected item",
-    "rename_item": "Agenda: rename the selected item",
-    "move_item_up": "Agenda: move the selected item up",
-    "move_item_down": "Agenda: move the selected item down",
-    "remove_item": "Agenda: remove the selected item",
-}
+from .host import Host
+from .screens.dialogs import ConfirmScreen
+from .screens.prompts import ItemScreen
 
 
-class AmendActions(_AppBase):
+class Amender:
     """The agenda amended during the meeting (the agenda file is never changed)."""
+
+    def __init__(self, app: Host) -> None:
+        self.app = app
+        self.session = app.session
 
     def _amend_target(self) -> str | None:
         """The item under the tree cursor, or None (said) when it is not an item."""
-        node = self.tree.cursor_node
+        node = self.app.agenda_tree.cursor_node
         key = node.data if node is not None else None
         if key is None or not self.session.has(key):
-            self.notify("Amendments are for agenda items: move the cursor to one")
+            self.app.notify("Amendments are for agenda items: move the cursor to one")
             return None
         return key
 
     def agenda_amended(self, key: str | None, message: str) -> None:
         """After an amendment: the tree rebuilt, the cursor on ``key``, saved at once."""
-        tree = self.tree
+        tree = self.app.agenda_tree
         tree.populate()
         if key is not None:
             self.session.select(key)
             tree.call_after_refresh(tree.select_key, key)
-        self.panel.show(self.session.selected)
-        self.query_one(TopBar).refresh()
-        self.save_now()
-        self.notify(message)
+        self.app.panel.show(self.session.selected)
+        self.app.top_bar.refresh()
+        self.app.save_now()
+        self.app.notify(message)
 
     # ---------------------------------------------------------------- insert
-    def action_insert_item(self) -> None:
-        self._insert(AFTER)
-
-    def action_insert_sub_item(self) -> None:
-        self._insert(UNDER)
-
-    def _insert(self, place: str) -> None:
+    def insert(self, place: str) -> None:
+        """A new item AFTER or UNDER the selected one."""
         anchor = self._amend_target()
         if anchor is None:
             return
@@ -83,13 +61,13 @@ class AmendActions(_AppBase):
             try:
                 key = session.add_item(anchor, place, number, title)
             except AmendError as exc:
-                self.notify(str(exc), severity="warning")
+                self.app.notify(str(exc), severity="warning")
                 return
             self.agenda_amended(key, f"Added {session.item(key).label}"
                                      + self._same_number(key))
 
         number = propose_number(session.agenda, anchor, place)
-        self.push_screen(ItemScreen(question, number, "", hint), answer)
+        self.app.push_screen(ItemScreen(question, number, "", hint), answer)
 
     def _same_number(self, key: str) -> str:
         """A note when another item has the same number (allowed: renumbering in two
@@ -101,7 +79,7 @@ class AmendActions(_AppBase):
         return f" (note: {twins[0]} has the same number)" if twins else ""
 
     # ---------------------------------------------------------------- rename
-    def action_rename_item(self) -> None:
+    def rename(self) -> None:
         key = self._amend_target()
         if key is None:
             return
@@ -118,36 +96,31 @@ class AmendActions(_AppBase):
             try:
                 changed = session.rename_item(key, number, title)
             except AmendError as exc:
-                self.notify(str(exc), severity="warning")
+                self.app.notify(str(exc), severity="warning")
                 return
             if changed:
                 self.agenda_amended(key, f"Renamed: {session.item(key).label}"
                                          + self._same_number(key))
 
-        self.push_screen(ItemScreen(f"Rename {item.label}", item.number or "", item.title,
+        self.app.push_screen(ItemScreen(f"Rename {item.label}", item.number or "", item.title,
                                     hint), answer)
 
     # ---------------------------------------------------------------- move
-    def action_move_item_up(self) -> None:
-        self._move(-1)
-
-    def action_move_item_down(self) -> None:
-        self._move(+1)
-
-    def _move(self, step: int) -> None:
+    def move(self, step: int) -> None:
+        """Up (-1) or down (+1) among its siblings."""
         key = self._amend_target()
         if key is None:
             return
         session = self.session
         if not session.move_item(key, step):
             where = "first" if step < 0 else "last"
-            self.notify(f"{session.item(key).label} is already the {where} at its level")
+            self.app.notify(f"{session.item(key).label} is already the {where} at its level")
             return
         self.agenda_amended(key, f"Moved {'up' if step < 0 else 'down'}: "
                                  f"{session.item(key).label}")
 
     # ---------------------------------------------------------------- remove
-    def action_remove_item(self) -> None:
+    def remove(self) -> None:
         key = self._amend_target()
         if key is None:
             return
@@ -155,7 +128,7 @@ class AmendActions(_AppBase):
         item = session.item(key)
         problem = session.removal_problem(key)
         if problem:
-            self.notify(f"{item.label} cannot be removed. {problem}.", severity="warning")
+            self.app.notify(f"{item.label} cannot be removed. {problem}.", severity="warning")
             return
         subs = sum(1 for _ in item.walk()) - 1
         what = item.label + (f" and its {subs} sub-item{'s' if subs > 1 else ''}"
@@ -173,8 +146,8 @@ class AmendActions(_AppBase):
             try:
                 session.remove_item(key)
             except AmendError as exc:
-                self.notify(str(exc), severity="warning")
+                self.app.notify(str(exc), severity="warning")
                 return
             self.agenda_amended(session.selected, f"Removed {what}")
 
-        self.push_screen(ConfirmScreen(question, "Remove"), answer)
+        self.app.push_screen(ConfirmScreen(question, "Remove"), answer)

@@ -1,0 +1,121 @@
+"""The List of decisions as a Word document, through the optional python-docx.
+
+python-docx is imported only when a DOCX is made: the other formats, and start-up,
+do without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+from .decision_list import DRAFT_MARK, NO_DECISION, TITLE, Document
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.text.paragraph import Paragraph
+
+DOCX_MISSING = (
+    "DOCX needs python-docx, which is not installed: pip install 'meeting-tui[docx]'"
+)
+
+
+class DocxUnavailable(RuntimeError):
+    """python-docx is not installed (the optional extra ``docx``)."""
+
+    def __init__(self) -> None:
+        super().__init__(DOCX_MISSING)
+
+
+def docx_available() -> bool:
+    try:
+        import docx  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def render_docx(doc: Document) -> bytes:
+    """A Word document with real headings (Heading 1…) and numbered paragraphs.
+
+    Decisions use Word's "List Number" style: Word itself numbers them. One numbering
+    instance runs through the document, or one per item with --number-per-item, each
+    starting at the section's first number. A decision's further paragraphs use
+    "List Continue" (indented, not numbered).
+    """
+    try:
+        import docx
+        from docx.enum.text import WD_BREAK
+    except ImportError:
+        raise DocxUnavailable() from None
+
+    document = docx.Document()
+    document.core_properties.title = " – ".join(p for p in (TITLE, doc.meeting) if p)
+    document.core_properties.author = doc.body or ""
+    if doc.body:
+        para = document.add_paragraph()
+        para.add_run(doc.body).bold = True
+    document.add_heading(TITLE, level=0)
+    for line in (doc.meeting, doc.venue_and_dates):
+        if line:
+            document.add_paragraph(line)
+    if doc.adopted:
+        document.add_paragraph().add_run(doc.adopted).italic = True
+
+    def add_lines(para: Paragraph, lines: Sequence[str]) -> None:
+        for i, line in enumerate(lines):
+            run = para.add_run(line.strip())
+            if i < len(lines) - 1:
+                run.add_break(WD_BREAK.LINE)
+
+    for paragraph in doc.preamble:
+        add_lines(document.add_paragraph(), paragraph)
+    if doc.lead_in:
+        document.add_paragraph(doc.lead_in)
+
+    numbering = _Numbering(document)
+    current_num: int | None = None
+    for section in doc.sections:
+        document.add_heading(section.heading, level=min(section.depth + 1, 9))
+        if section.no_decision:
+            document.add_paragraph().add_run(NO_DECISION).italic = True
+        for entry in section.entries:
+            if current_num is None or entry.number != numbering.next_value:
+                current_num = numbering.restart(entry.number)  # the count starts again
+            numbering.next_value = entry.number + 1
+            for i, lines in enumerate(entry.paragraphs):
+                if i == 0:
+                    para = document.add_paragraph(style="List Number")
+                    numbering.apply(para, current_num)
+                    if entry.draft:
+                        para.add_run(f"{DRAFT_MARK} ").bold = True
+                else:
+                    para = document.add_paragraph(style="List Continue")
+                add_lines(para, lines)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+class _Numbering:
+    """New numbering instances (w:num) of the "List Number" list, each with a start."""
+
+    def __init__(self, document: WordDocument) -> None:
+        self.part = document.part.numbering_part.element
+        style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+        num = self.part.num_having_numId(style_num)
+        self.abstract_id = num.abstractNumId.val
+        self.next_value = 1
+
+    def restart(self, start: int) -> int:
+        num = self.part.add_num(self.abstract_id)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        num_id: int = num.numId
+        return num_id
+
+    @staticmethod
+    def apply(para: Paragraph, num_id: int) -> None:
+        num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id

@@ -1,0 +1,102 @@
+"""Page furniture: what a PDF, a word processor or a browser prints on every page.
+
+Text extracted or pasted from a PDF carries, among the agenda's lines, the running
+header that opened page 1 (repeated at the top of every page), "Page 2 of 4", bare
+page numbers, and a browser's print header and footer ("12/6/22, 4:09 PM  Agenda",
+"https://…  1 of 2"). They are never items, never part of a title and never notes:
+the parser places them as "furniture". Each rule is for the family, not a document:
+page-number phrases in the languages of the bodies we serve, any block of header
+lines that comes back later, any date-time stamp of a print.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbering import split_line
+
+_PAGE_WORDS = r"(?:page|p\.|pg\.?|seite|página|pagina|pag\.|sida|side|strona|str\.)"
+_OF_WORDS = r"(?:of|von|de|sur|di|av|af|z|/)"
+_PAGE_RE = re.compile(
+    rf"^[-–—\s]*{_PAGE_WORDS}\s*\d{{1,4}}(?:\s*{_OF_WORDS}\s*\d{{1,4}})?[-–—\s]*$",
+    re.IGNORECASE,
+)
+_N_OF_M_RE = re.compile(rf"^\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}$", re.IGNORECASE)
+_DASHED_NUMBER_RE = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")  # "- 2 -"
+# A print's time stamp: "12/6/22, 4:09 PM", "06.12.2022 16:09", "2022-12-06 16:09".
+_STAMP = (r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}"
+          r"(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
+_BROWSER_HEADER_RE = re.compile(rf"^{_STAMP}(?:\s.*)?$")
+_URL = r"(?:https?://|file://|www\.)\S+"
+_BROWSER_FOOTER_RE = re.compile(
+    rf"^{_URL}\s+{_STAMP}\s*$"
+    rf"|^(?:{_URL}\s+)?\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}\s+{_STAMP}\s*$"
+    rf"|^{_URL}\s+\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}\s*$",
+    re.IGNORECASE,
+)
+_MARK_FIRST = frozenset("0123456789-–—hHfFwWpPsS")  # what a page mark starts with
+_HEADER_BLOCK = 4  # a running header is at most this many lines
+_MIN_HEADER_CHARS = 6  # "Agenda" again later is a word, not a page's header
+
+
+def is_page_mark(text: str) -> bool:
+    """'Page 2 of 4', '2 of 4', '- 2 -', a browser's print header or footer."""
+    first = text[:1]
+    if first.isdigit():  # most item lines: the cheap tests first
+        if len(text) <= 15 and _N_OF_M_RE.match(text):
+            return True
+        head = text[:25]
+        return (":" in head and ("/" in head or "." in head[:6] or "-" in head[:8])
+                and bool(_BROWSER_HEADER_RE.match(text) or _BROWSER_FOOTER_RE.match(text)))
+    if first in "-–—":
+        return bool(_DASHED_NUMBER_RE.match(text) or _PAGE_RE.match(text))
+    if first in "hHfFwW":
+        return bool(_BROWSER_FOOTER_RE.match(text))
+    return bool(_PAGE_RE.match(text)) if first in "pPsSfF" else False
+
+
+def furniture_lines(lines: list[str], is_item: set[int] | None = None) -> set[int]:
+    """Numbers (1-based) of the lines that are page furniture.
+
+    A page's running header is the block of lines that opened the document, met again
+    later (the same lines, in the same order, or part of them at the top of a page);
+    page marks are recognized wherever they stand. A bare page number ("2") counts
+    only beside one of these, where it cannot be an item's number."""
+    found: set[int] = set()
+    texts = [(no, text) for no, line in enumerate(lines, start=1) if (text := line.strip())]
+    opening: list[tuple[int, str]] = []  # the lines above the first item
+    for no, text in texts[:_HEADER_BLOCK]:
+        line = split_line(no, text, text)
+        if line.number is not None or line.kind != "text":
+            break
+        opening.append((no, text))
+    opening_lines = {no for no, _ in opening}
+    for no, text in texts:
+        if text[0] in _MARK_FIRST and len(text) < 120 and is_page_mark(text):
+            found.add(no)
+    heads = {squashed for _, text in opening
+             if len(squashed := " ".join(text.split())) >= _MIN_HEADER_CHARS
+             and not text[0].isdigit() and not is_page_mark(squashed)}
+    if heads:
+        firsts = {t[0] for t in heads}
+        for no, text in texts:
+            if no not in opening_lines and text[0] in firsts and " ".join(text.split()) in heads:
+                found.add(no)
+    if found:  # bare page numbers beside the furniture: "2" above "Page 2 of 4" …
+        stripped = [line.strip() for line in lines]
+        for no, text in texts:
+            if text.isdigit() and len(text) <= 4 and no not in found and (
+                    _near(no, found, stripped)):
+                found.add(no)
+    return found
+
+
+def _near(no: int, found: set[int], stripped: list[str]) -> bool:
+    """Is line ``no`` next to furniture, blank lines apart?"""
+    for step in (-1, 1):
+        other = no + step
+        while 1 <= other <= len(stripped) and not stripped[other - 1]:
+            other += step
+        if other in found:
+            return True
+    return False

@@ -1,0 +1,251 @@
+"""How the parser reads one line of an agenda: its shape (a bullet, a Markdown
+heading, bold, plain text), its indent, and the outline number it starts with.
+
+Numbers come in families: decimal ("2.1.3", "3)"), lettered and roman ("c)", "IV."),
+in parentheses ("(iv)"), "Item 4(b)", and bare ("1 Welcome"). A one-part number can
+have several readings ("c)" is letter 3 or roman 100): ``Number.candidates`` keeps
+them all, and the parser picks one from what came before (``resolve_letters``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeAlias
+
+# What decides siblings, with the indent: ("dec", "."), ("roman", "upper", ")"),
+# ("dec", 2) for "2.1" …
+Style: TypeAlias = tuple[str | int, ...]
+
+# The private-use characters are the bullets of Word's Symbol and Wingdings fonts,
+# as a PDF of such a list gives them.
+_BULLETS = "•◦▪‣·○●■□►➢➤–—-*+∗⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+_BULLET_RE = re.compile(rf"^(?:--|[{re.escape(_BULLETS)}]|o(?=\t))\s+(?:\[[ xX]\]\s+)?")
+_BULLET_FIRST = frozenset(_BULLETS + "o")
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_BOLD_RE = re.compile(r"^(\*\*|__)\s*(\S.*?)\s*\1$")
+# A Markdown rule ("---", "* * *") or a bullet with nothing after it is not an item.
+RULE_RE = re.compile(rf"^[{re.escape(_BULLETS)}_=~\s]*$")
+
+_ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_SEP = r"(?:\s*[:.\-–—]\s+|\s+|$)"
+
+# Outline numbers; each is followed by the title. Decimal: "2.1.3." or "2.1" (any
+# depth, "2.a" too), then "3." / "3)" / "3.Title".
+_DECIMAL_MULTI_RE = re.compile(r"(\d{1,3}(?:\.(?:\d{1,3}|[a-z]))+)\.?(?:\s+|$)")
+_DECIMAL_RE = re.compile(r"(\d{1,3})([.)])(?:\s+|$|(?=[^\W\d_]))")
+# A roman or letter head with decimal parts: "I.1", "III.2.1", "A.1".
+_OUTLINE_MULTI_RE = re.compile(r"((?:[IVXLCDM]{1,6}|[A-Z])(?:\.\d{1,3})+)\.?(?:\s+|$)")
+# One letter or a roman numeral: "a)", "A.", "iv.", "IV)".
+_LETTER_RE = re.compile(r"([ivxlcdm]{2,6}|[IVXLCDM]{2,6}|[a-zA-Z])([.)])(?:\s+|$)")
+# In parentheses: "(1)", "(a)", "(iv)", "(B)".
+_PAREN_RE = re.compile(r"\((\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[a-zA-Z])\)\.?\s*")
+_ITEM_WORD_RE = re.compile(
+    r"^(?:(?:agenda\s+)?(?:item|point)\s+|(?-i:TOP|Top)\s*)"
+    r"(\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]\)|[a-z])?)" + _SEP,
+    re.IGNORECASE,
+)
+_HEADING_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
+# "1 Welcome" without any decoration: only a candidate, like a lone letter (see
+# resolve_letters), so "10 members present" or "2025 Annual Meeting" stay text.
+_BARE_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[A-Z\u00c0-\u00de\"“‘«'])|$)")
+_MONTHS_RE = re.compile(
+    r"^(?:jan|feb|fév|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|août|sep|oct|nov|dec|déc)",
+    re.IGNORECASE,
+)
+
+
+# The parser's working objects are plain slotted classes: one of each per line of a
+# 20,000-item agenda, so they are kept small and cheap to make.
+
+
+class Number:
+    """A leading outline number, with its readings until the parser picks one."""
+
+    __slots__ = ("text", "parts", "style", "candidates", "guarded", "canonical", "prefix")
+
+    def __init__(
+        self,
+        text: str,
+        parts: tuple[str, ...],
+        style: Style,
+        candidates: tuple[tuple[Style, int], ...] = (),
+        guarded: bool = False,
+    ) -> None:
+        self.text = text  # as kept: without decoration
+        self.parts = parts
+        self.style = style  # decides siblings: same style + same indent
+        # (style, value) readings of a one-part number: "c)" is letter 3 or roman 100.
+        self.candidates = candidates
+        # Only a number if it starts or continues a sequence: "M." and "J." are
+        # initials, "12 members" is a count.
+        self.guarded = guarded
+        self.canonical = canonical = ".".join(parts)  # "2.1", "I.3"
+        self.prefix = canonical.rpartition(".")[0]  # "2" for "2.1"; "" for one part
+
+    @property
+    def family(self) -> str:
+        """Numbers that can stand for each other's parents: "3" and "3.1", "II" and "IV.1"."""
+        if self.style[0] == "item":
+            return "item"
+        first = self.parts[0]
+        return "dec" if first.isdigit() else "upper" if first.isupper() else "lower"
+
+    def resolved(self, style: Style, value: int) -> Number:
+        return Number(self.text, self.parts, style, ((style, value),))
+
+
+class Line:
+    """One non-blank line as read; a line that is an item is also its node in the tree."""
+
+    __slots__ = ("no", "indent", "kind", "text", "level", "number", "style", "title",
+                 "depth", "children", "notes", "child_styles", "start", "end")
+
+    def __init__(self, no: int, indent: int, kind: str, text: str, level: int = 0) -> None:
+        self.no = no
+        self.indent = indent
+        self.kind = kind  # "text", "bullet", "heading", "timed"
+        self.text = text  # without bullet/heading marks
+        self.level = level  # heading level
+        self.number: Number | None = None
+        self.style: Style | None = None  # the number's, once resolved
+        self.title = ""
+        # as a node (its parent is in _Parser.parents: no reference cycles to collect)
+        self.depth = 0  # its index in the parser's stack of open items
+        # made on first use: most lines have no children and no notes
+        self.children: list[Line] | None = None
+        self.notes: list[str] | None = None
+        # (style, indent) of every numbered child: where a new "c)" finds its siblings.
+        self.child_styles: set[tuple[Style, int]] | None = None
+        # the clock times of a timetable's line ("09:30 – 10:00 Opening"), kind "timed"
+        self.start: str | None = None
+        self.end: str | None = None
+
+
+def _roman_value(text: str) -> int | None:
+    upper = text.upper()
+    if not _ROMAN_RE.match(upper):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for ch, nxt in zip(upper, upper[1:] + " ", strict=True):
+        v = values[ch]
+        total += -v if nxt != " " and values[nxt] > v else v
+    return total
+
+
+def parse_number(text: str, heading: bool) -> tuple[Number, str] | None:
+    """Recognize a leading outline number; returns it and the rest of the line."""
+    first = text[:1]
+    if first.isdigit():
+        return _decimal_number(text, heading)
+    if first == "*" and text[1:2].isdigit():  # "*4." a consent item: the star is shown
+        found = _decimal_number(text[1:], heading)
+        if found is None:
+            return None
+        number, rest = found
+        return Number("*" + number.text, number.parts, number.style, number.candidates,
+                      number.guarded), rest
+    if first.isalpha():
+        return _lettered_number(text)
+    if first == "(":
+        return _paren_number(text)
+    return None
+
+
+def _paren_number(text: str) -> tuple[Number, str] | None:
+    m = _PAREN_RE.match(text)
+    return _one_part(m.group(1), "()", text[m.end() :]) if m else None
+
+
+def _decimal_number(text: str, heading: bool) -> tuple[Number, str] | None:
+    m = _DECIMAL_MULTI_RE.match(text)
+    if m:
+        raw = m.group(1)
+        parts = tuple(raw.split("."))
+        return Number(raw, parts, ("dec", len(parts))), text[m.end() :]
+    m = _DECIMAL_RE.match(text)
+    if m:
+        return _one_part(m.group(1), m.group(2), text[m.end() :])
+    if heading:  # "## 1 Opening"
+        m = _HEADING_NUMBER_RE.match(text)
+        if m:
+            return Number(m.group(1), (m.group(1),), ("dec", "")), text[m.end() :]
+        return None
+    m = _BARE_NUMBER_RE.match(text)
+    if m and not _MONTHS_RE.match(text[m.end() :]):
+        raw, value = m.group(1), int(m.group(1))
+        # it may also continue "1." or "1)" items: then it takes their style
+        styles = (("dec", "bare"), ("dec", "."), ("dec", ")"))
+        candidates = tuple((style, value) for style in styles)
+        return Number(raw, (raw,), styles[0], candidates, guarded=True), text[m.end() :]
+    return None
+
+
+def _lettered_number(text: str) -> tuple[Number, str] | None:
+    # "Item 3", "Agenda item 4(b)", "Point 2"
+    m = _ITEM_WORD_RE.match(text) if text[:2].lower() in ("it", "ag", "po", "to") else None
+    if m:
+        raw = re.sub(r"\s", "", m.group(1))
+        parts = tuple(p for p in re.split(r"[.()]", raw.replace("(", ".(")) if p)
+        if len(parts) == 1 and re.fullmatch(r"\d+[a-z]", raw):
+            parts = (raw[:-1], raw[-1])
+        return Number(raw, parts, ("item", len(parts))), text[m.end() :]
+    head = text[1:8]
+    if "." not in head and ")" not in head:
+        return None  # the other styles have a "." or ")" right after the number
+    m = _OUTLINE_MULTI_RE.match(text) if text[0].isupper() else None
+    if m:
+        raw = m.group(1)
+        parts = tuple(raw.split("."))
+        return Number(raw, parts, ("outline", len(parts))), text[m.end() :]
+    m = _LETTER_RE.match(text)
+    return _one_part(m.group(1), m.group(2), text[m.end() :]) if m else None
+
+
+def _one_part(raw: str, decoration: str, rest: str) -> tuple[Number, str] | None:
+    """'3.', 'c)', '(iv)', 'A.': a number with its readings (see resolve_letters)."""
+    if raw.isdigit():
+        style = ("dec", decoration)
+        return Number(raw, (raw,), style, ((style, int(raw)),)), rest
+    case = "lower" if raw.islower() else "upper"
+    candidates: list[tuple[Style, int]] = []
+    roman = _roman_value(raw)
+    if roman is not None:
+        candidates.append((("roman", case, decoration), roman))
+    if len(raw) == 1:
+        candidates.append((("alpha", case, decoration), ord(raw.lower()) - ord("a") + 1))
+    if not candidates:
+        return None
+    initial = len(raw) == 1 and decoration == "."
+    return Number(raw, (raw,), candidates[0][0], tuple(candidates), initial), rest
+
+
+def split_line(no: int, raw: str, text: str) -> Line:
+    """One non-blank line (`text` is `raw` stripped): its shape, indent and number."""
+    indent = 0
+    if raw[0] in " \t":
+        expanded = raw.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
+    first = text[0]
+    bold = _BOLD_RE.match(text) if first in "*_" else None
+    if bold:
+        text = bold.group(2)
+        first = text[0]
+    heading = HEADING_RE.match(text) if first == "#" else None
+    if heading and heading.group(2):
+        inner = heading.group(2)
+        bold = _BOLD_RE.match(inner)
+        line = Line(no, -1, "heading", bold.group(2) if bold else inner, len(heading.group(1)))
+    elif first in _BULLET_FIRST and (bullet := _BULLET_RE.match(stripped := raw.lstrip(" \t"))):
+        after = stripped[bullet.end() :].strip()
+        if RULE_RE.match(after):
+            line = Line(no, indent, "text", text)
+        else:
+            line = Line(no, indent, "bullet", after)
+    else:
+        line = Line(no, indent, "text", text)
+    parsed = parse_number(line.text, heading=line.kind == "heading")
+    if parsed:
+        line.number, line.title = parsed
+    return line
+

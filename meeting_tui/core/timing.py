@@ -1,0 +1,91 @@
+"""The times an agenda line gives: a time allocation at its end, a clock time at its start.
+
+Agendas say how long an item takes in brackets ("[15 min]", "(20')"), or bare at the
+end of the line ("Budget update 1h 30m", "Closing remarks 5m", "Reports – 20 minutes"),
+and many, from boards and conferences, are a timetable: "09:30 – 10:00 Opening",
+"08:30 08:35" then the title, "9.30am Coffee". The time goes to the item's plan (a
+duration) or its scheduled start (a clock time), never into its title.
+"""
+
+from __future__ import annotations
+
+import re
+
+PLAN_RE = re.compile(
+    r"\s*[\[(]\s*(?:(?P<h>\d{1,2})\s*h(?:ours?|rs?)?\.?\s*(?P<hm>\d{1,2})?\s*(?:min(?:utes?)?|m|')?"
+    r"|(?P<m>\d{1,3})\s*(?:min(?:ute)?s?\.?|mn|m|'|′|’))\s*[\])]\s*$",
+    re.IGNORECASE,
+)
+# Bare at the end, after a space or a dash: "1h 30m", "1 h", "5m", "20 minutes", "15'".
+BARE_PLAN_RE = re.compile(
+    r"(?:\s*[-–—,]\s*|\s+)(?:(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\.?"
+    r"(?:\s*(?P<hm>\d{1,2})\s*(?:m|min|mins|minutes)\.?)?"
+    r"|(?P<m>\d{1,3})\s*(?:m|min|mins|minutes|'|’)\.?)$",
+    re.IGNORECASE,
+)
+# A clock time: "09:30", "9:30 am", "14h00"; with a dot ("9.30") only before am/pm or
+# in a range ("9.30 – 10.00"), since "2.15" is also a sub-item's number.
+_COLON_CLOCK = r"(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?"
+_DOT_CLOCK = r"(?:[01]?\d|2[0-3])\.[0-5]\d"
+_AMPM = r"\s*[ap]\.?m\.?"
+_RANGE = r"\s*(?:[-–—]|to|bis|à)?\s*"
+# "09:30", "9.30am", "09:30 – 10:00", "08:30 08:35", "14h00-15h30", then the title.
+CLOCK_LINE_RE = re.compile(
+    rf"^(?:(?P<start>{_COLON_CLOCK}|{_DOT_CLOCK}{_AMPM})(?:{_RANGE}(?P<end>{_COLON_CLOCK}"
+    rf"|{_DOT_CLOCK}(?:{_AMPM})?))?"
+    rf"|(?P<dstart>{_DOT_CLOCK}(?:{_AMPM})?)\s*[-–—]\s*(?P<dend>{_DOT_CLOCK}(?:{_AMPM})?))"
+    r"(?:\s*[-–—:|]\s*|\s+)(?=\S)",
+    re.IGNORECASE,
+)
+# Where a timetable's lines may start: a quick look over the whole text.
+CLOCK_START_RE = re.compile(r"^[ \t]*(?:[01]?\d|2[0-3])[:h.][0-5]\d", re.MULTILINE)
+
+
+def clock_span(match: re.Match[str]) -> tuple[str, str | None]:
+    """The start and end times a CLOCK_LINE_RE match found."""
+    if match.group("dstart"):
+        return match.group("dstart"), match.group("dend")
+    return match.group("start"), match.group("end")
+
+
+def find_plan(text: str) -> re.Match[str] | None:
+    """The time allocation at the end of a line, bracketed or bare (cheap for none)."""
+    last = text[-1:]
+    if last in (")", "]"):
+        return PLAN_RE.search(text, max(0, len(text) - 32))
+    if text.endswith(_BARE_ENDS) and _DIGIT.search(text, max(0, len(text) - 14)):
+        return BARE_PLAN_RE.search(text, max(0, len(text) - 24))
+    return None
+
+
+_DIGIT = re.compile(r"\d")
+# What a bare allocation ends with (most titles end otherwise: the regex is not tried).
+_BARE_ENDS = ("m", "M", "min", "mins", "minutes", "h", "H", "hr", "hrs", "hour", "hours",
+              "'", "’", "m.", "min.", "h.", "hrs.")
+
+
+def plan_minutes(match: re.Match[str]) -> int:
+    if match.group("m"):
+        return int(match.group("m"))
+    return int(match.group("h")) * 60 + int(match.group("hm") or 0)
+
+
+def clock_minutes(text: str) -> int:
+    """Minutes since midnight of "09:30", "9.30pm", "14h00"."""
+    lowered = text.lower().replace(" ", "").replace(".", ":").replace("h", ":")
+    pm = lowered.endswith(("pm", "p:m:", "p:m"))
+    am = lowered.endswith(("am", "a:m:", "a:m"))
+    digits = lowered.rstrip("apm:")
+    hours, _, minutes = digits.partition(":")
+    value = int(hours) % 24 * 60 + int(minutes or 0)
+    if pm and int(hours) < 12:
+        value += 12 * 60
+    if am and int(hours) == 12:
+        value -= 12 * 60
+    return value
+
+
+def clock_text(text: str) -> str:
+    """A clock time as the item shows it: "09:30", "21:30" for "9.30pm"."""
+    value = clock_minutes(text)
+    return f"{value // 60:02d}:{value % 60:02d}"
