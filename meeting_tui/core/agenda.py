@@ -29,6 +29,7 @@ class Item:
     children: tuple[Item, ...] = ()
     key: str = ""
     scheduled: str | None = None  # the clock time it starts at ("09:30"), if the agenda says
+    bullet: bool = False  # a bullet line ("• Presentation by …"): n and p pass over it
 
     def __init__(
         self,
@@ -40,6 +41,7 @@ class Item:
         children: tuple[Item, ...] = (),
         key: str = "",
         scheduled: str | None = None,
+        bullet: bool = False,
     ) -> None:
         # Frozen: the fields are set once, here, straight into the instance dict; the
         # generated __init__ sets them one object.__setattr__ at a time, twice as slow
@@ -52,6 +54,7 @@ class Item:
         fields["notes"] = notes
         fields["children"] = children
         fields["scheduled"] = scheduled
+        fields["bullet"] = bullet
         fields["key"] = key
 
     @property

@@ -21,8 +21,31 @@ Style: TypeAlias = tuple[str | int, ...]
 _BULLETS = "•◦▪‣·○●■□►➢➤–—-*+∗⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 _BULLET_RE = re.compile(rf"^(?:--|[{re.escape(_BULLETS)}]|o(?=\t))\s+(?:\[[ xX]\]\s+)?")
 _BULLET_FIRST = frozenset(_BULLETS + "o")
-HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_BOLD_RE = re.compile(r"^(\*\*|__)\s*(\S.*?)\s*\1$")
+_HEADING_MARK_RE = re.compile(r"#{1,6}\s")
+
+
+def parse_heading(text: str) -> tuple[int, str] | None:
+    """An ATX heading ("## 1. Opening ##"): its level and its text, closing hashes off.
+
+    Plain string work, not one regular expression: a lazy pattern with optional
+    closing marks backtracks for ever on a long line of spaces."""
+    if not _HEADING_MARK_RE.match(text):
+        return None
+    level = len(text) - len(text.lstrip("#"))
+    inner = text[level:].strip()
+    closed = inner.rstrip("#")
+    if closed != inner and (not closed or closed[-1] in " \t"):
+        inner = closed.rstrip()
+    return level, inner
+
+
+def _bold(text: str) -> str | None:
+    """The text of a line wholly in strong emphasis ("**Opening**"), else None."""
+    mark = text[:2]
+    if mark not in ("**", "__") or len(text) < 5 or not text.endswith(mark):
+        return None
+    inner = text[2:-2].strip()
+    return inner or None
 # A Markdown rule ("---", "* * *") or a bullet with nothing after it is not an item.
 RULE_RE = re.compile(rf"^[{re.escape(_BULLETS)}_=~\s]*$")
 
@@ -227,15 +250,14 @@ def split_line(no: int, raw: str, text: str) -> Line:
         expanded = raw.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip())
     first = text[0]
-    bold = _BOLD_RE.match(text) if first in "*_" else None
+    bold = _bold(text) if first in "*_" else None
     if bold:
-        text = bold.group(2)
+        text = bold
         first = text[0]
-    heading = HEADING_RE.match(text) if first == "#" else None
-    if heading and heading.group(2):
-        inner = heading.group(2)
-        bold = _BOLD_RE.match(inner)
-        line = Line(no, -1, "heading", bold.group(2) if bold else inner, len(heading.group(1)))
+    heading = parse_heading(text) if first == "#" else None
+    if heading and heading[1]:
+        level, inner = heading
+        line = Line(no, -1, "heading", _bold(inner) or inner, level)
     elif first in _BULLET_FIRST and (bullet := _BULLET_RE.match(stripped := raw.lstrip(" \t"))):
         after = stripped[bullet.end() :].strip()
         if RULE_RE.match(after):

@@ -17,7 +17,15 @@ from collections.abc import Callable
 from .agenda import Agenda, Item, Warning_
 from .furniture import furniture_lines
 from .markdown import looks_like_markdown, plain, renumber
-from .numbering import HEADING_RE, RULE_RE, Line, Number, Style, parse_number, split_line
+from .numbering import (
+    RULE_RE,
+    Line,
+    Number,
+    Style,
+    parse_heading,
+    parse_number,
+    split_line,
+)
 from .text import normalize, squash
 from .timing import (
     BARE_PLAN_RE,
@@ -66,12 +74,18 @@ def _breaks_off(title: str) -> bool:
 
 # --------------------------------------------------------------------------- parser
 
+# Bounds that keep any text, however odd, parsed in linear time and shallow enough for
+# every walk of the tree: no real agenda comes near them.
+MAX_DEPTH = 24  # levels of sub-items
+MAX_TITLE = 1000  # characters a title may grow to from its continuation lines
+
 
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = text.split("\n")
         self.wrap_margin: int | None = None  # where long lines end (see wrapped)
+        self.too_deep: list[int] = []  # lines nested deeper than MAX_DEPTH
         self.last_width = 0  # how far the last line of the open title ran
         self.has_headings = "#" in text
         self.parents: dict[int, Line | None] = {}  # by line number
@@ -100,6 +114,9 @@ class _Parser:
         self.placement.append((no, where))
 
     def attach(self, node: Line, parent: Line | None) -> None:
+        if parent is not None and parent.depth + 1 >= MAX_DEPTH:
+            parent = self.chain(parent)[MAX_DEPTH - 2]  # kept at the deepest level
+            self.too_deep.append(node.no)
         self.parents[node.no] = parent
         stack = self.stack
         if parent is None:
@@ -304,8 +321,9 @@ class _Parser:
             return
         node = self.stack[-1]
         title_node = self.last_title_node
-        if title_node is node and (self.continues(node.title, text, blanks)
-                                   or self.wrapped(node.title, text, blanks)):
+        if title_node is node and len(node.title) < MAX_TITLE and (
+                self.continues(node.title, text, blanks)
+                or self.wrapped(node.title, text, blanks)):
             # "Vice-" + "Chair", "self-" + "generated": the hyphen is the word's own.
             self.last_width = line.indent + len(line.text)
             title = node.title
@@ -360,9 +378,9 @@ class _Parser:
 
     def run(self) -> None:
         headings = [
-            (i + 1, len(m.group(1)), parse_number(m.group(2), heading=True) is not None)
+            (i + 1, found[0], parse_number(found[1], heading=True) is not None)
             for i, raw in enumerate(self.lines if self.has_headings else ())
-            if "#" in raw and (m := HEADING_RE.match(raw.strip()))
+            if "#" in raw and (found := parse_heading(raw.strip()))
         ]
         self.title_heading = 0
         if headings and not headings[0][2]:
@@ -407,7 +425,10 @@ def parse_agenda(text: str, source: str = "") -> Agenda:
             renumber(parser.roots)
             inline = plain
         _unlabel(parser)
-        warnings: list[Warning_] = []
+        warnings: list[Warning_] = [
+            Warning_(no, f"line {no} is nested deeper than {MAX_DEPTH} levels: kept at "
+                         f"level {MAX_DEPTH}") for no in parser.too_deep[:1]]
+        warnings += _mostly_not_items(parser.placement)
         items = _freeze(parser.roots, None, warnings, {}, inline)
         header = parser.header if inline is None else [plain(line) for line in parser.header]
         return Agenda(
@@ -447,6 +468,19 @@ def _timed_plan(node: Line, following: list[Line]) -> int | None:
 
 
 _PLAN_ENDS = frozenset(")]mnsShH'’.")
+
+
+def _mostly_not_items(placement: list[tuple[int, str]]) -> list[Warning_]:
+    """Nothing is dropped silently: when most lines became header or notes, the
+    numbering is likely one the parser does not read, and the user is told which."""
+    lines = [(no, place) for no, place in placement if place in ("item", "note", "header")]
+    others = [no for no, place in lines if place != "item"]
+    if len(lines) < 8 or len(others) * 2 <= len(lines):
+        return []
+    shown = ", ".join(map(str, others[:8])) + (" …" if len(others) > 8 else "")
+    return [Warning_(others[0], f"{len(others)} of {len(lines)} lines became notes or "
+                                f"header, not items (lines {shown}): is each item on a "
+                                "line of its own, numbered or bulleted?")]
 
 
 def _unlabel(parser: _Parser) -> None:
@@ -518,5 +552,6 @@ def _freeze(
             _freeze(node.children, key, warnings, seen, inline) if node.children else (),
             key,
             clock_text(node.start) if node.start else None,
+            node.kind == "bullet",
         ))
     return tuple(items)
