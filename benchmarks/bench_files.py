@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +28,7 @@ for extra in (ROOT, ROOT / "tests", HERE):
         sys.path.insert(0, str(extra))
 
 import bench_startup  # noqa: E402
-from helpers.word import DECIMAL, P, write_docx  # noqa: E402
+from helpers.word import DECIMAL, P, to_pdf, write_docx  # noqa: E402
 
 from meeting_tui.files.agenda_file import load_agenda, read_agenda_text  # noqa: E402
 
@@ -65,17 +64,6 @@ def word_agenda(path: Path, paragraphs: int) -> Path:
         words = " ".join(WORDS[(n * k) % len(WORDS)] for k in range(1, 6 + n % 5))
         body.append(P(words.capitalize(), num=1, level=level))
     return write_docx(path, body, lists=[DECIMAL])
-
-
-def to_pdf(docx: Path) -> Path | None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    profile = docx.parent / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
-                   check=True, capture_output=True, timeout=300)
-    return docx.with_suffix(".pdf")
 
 
 def pages(pdf: Path) -> int:

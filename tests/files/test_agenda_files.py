@@ -7,12 +7,11 @@ from them with LibreOffice headless, as a secretary's "Save as PDF" makes them.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from helpers.word import BULLETS, DECIMAL, OUTLINE, ROMAN, List, Num, P, Style, Table, write_docx
+from helpers.word import to_pdf as make_pdf_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,16 +35,9 @@ def tree(path: Path) -> list[tuple[int, str, str]]:
 
 
 def to_pdf(docx: Path) -> Path:
-    """LibreOffice's PDF of a Word file (its own profile, so tests may run side by side)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    pdf = make_pdf_of(docx)
+    if pdf is None:
         pytest.skip("LibreOffice is not installed (.ci/run installs it)")
-    profile = docx.parent / "lo-profile"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
-                   check=True, capture_output=True, timeout=120)
-    pdf = docx.with_suffix(".pdf")
-    assert pdf.exists()
     return pdf
 
 

@@ -8,6 +8,8 @@ Word and LibreOffice open (the tests convert some of them to PDF with LibreOffic
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,3 +161,17 @@ def write_docx(
         archive.writestr("word/numbering.xml", _numbering(lists, nums))
         archive.writestr("word/styles.xml", _styles(heading_styles + (styles or [])))
     return path
+
+
+def to_pdf(docx: Path) -> Path | None:
+    """LibreOffice's PDF of a Word file, beside it (its own profile, so conversions may
+    run side by side); None without LibreOffice."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    profile = docx.parent / "lo-profile"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
+                   check=True, capture_output=True, timeout=300)
+    pdf = docx.with_suffix(".pdf")
+    return pdf if pdf.exists() else None
