@@ -8,6 +8,9 @@ writes it for people (the screen, the command line, Markdown and text exports) s
 these characters visibly instead: C0 controls as the Control Pictures (``␛``, ``␇``),
 DEL as ``␡``, C1 controls and the bidi embeddings, overrides and isolates as ``�``.
 Documents in XML (DOCX) cannot hold most of them at all: ``xml_safe`` drops them.
+What is typed into a field never holds them (``typed``), and JSON output escapes them
+(``json_escaped``), since ``json.dumps(..., ensure_ascii=False)`` leaves DEL, C1 and the
+bidi controls raw.
 """
 
 from __future__ import annotations
@@ -45,6 +48,21 @@ def xml_safe(text: str) -> str:
     """``text`` without the characters an XML document cannot hold, other controls
     made visible."""
     return printable(_NOT_XML.sub("", text))
+
+
+def typed(text: str) -> str:
+    """``text`` as a field takes it (a paste, a key): line ends made newlines, every
+    other control and bidi control dropped, so that nothing unprintable is stored."""
+    if text.isprintable():
+        return text
+    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def json_escaped(text: str) -> str:
+    """JSON text (``json.dumps`` output) with the characters it leaves raw (DEL, C1,
+    the bidi controls) written as ``\\uXXXX`` escapes: in JSON they occur only
+    inside strings, where the escape means the same character."""
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def is_safe(text: str) -> bool:
