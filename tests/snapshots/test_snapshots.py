@@ -60,3 +60,50 @@ def test_main_screen_amended(snap_compare, make_app, size):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=amend)
+
+
+LONG_TITLE = ("Extraordinary joint meeting of the Committee of the Parties and of its Bureau, "
+              "Strasbourg and online, 21-25 September 2020")
+
+
+def test_80x24_long_title_long_decisions_and_notices(snap_compare, make_app, clock):
+    """80x24 first: a long meeting title; a decision list longer than the panel, with
+    multi-line decisions whole (beside the scrollbar); three notices, two shown."""
+
+    async def meeting(pilot):
+        await pilot.press("n")
+        clock.advance(minutes=3)
+        for n in range(1, 5):
+            await pilot.press("a", *f"Decision {n} on three lines:", "enter", *"second line",
+                              "enter", *"third line", "escape")
+        await pilot.press("f")
+        app = pilot.app
+        for text in ("First notice", "Second notice", "Third notice, the newest"):
+            app.notify(text, timeout=60)
+        app.tick()
+        await pilot.pause()
+
+    app = make_app(title=LONG_TITLE)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=meeting)
+
+
+def test_80x24_the_editor_open(snap_compare, make_app, clock):
+    """Writing: the editor grows with the decision, the decisions keep their room."""
+
+    async def meeting(pilot):
+        await pilot.press("n", "a", *"Took note of the report", "enter",
+                          *"and asked the Secretariat to circulate it.")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=meeting)
+
+
+def test_80x24_sub_item_dialog(snap_compare, make_app):
+    """The number field shows the whole proposed number."""
+
+    async def dialog(pilot):
+        await pilot.press("down", "down", "down", "down", "down", "I")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=dialog)
