@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,6 +21,56 @@ Now = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class SteadyClock:
+    """UTC "now" that moves as the monotonic clock moves, from the wall clock's time
+    when it was made.
+
+    The wall clock can be set back or forward while the app runs (a manual change, a
+    suspended laptop's clock corrected on resume, a bad NTP step): a running span
+    measured on it would end before it starts, or credit an item three days. Measured
+    on this clock, a span lasts what it lasted. A jump is not followed but recorded,
+    so the app can say so (``take_jumps``); a new process starts from the wall clock
+    again (and the session never stores a moment before one it stored, see
+    ``Session._stamp``).
+    """
+
+    JUMP_SECONDS = 2.0  # the wall clock moved this much more (or less) than time did
+
+    def __init__(self, wall: Now = utc_now, monotonic: Callable[[], float] = time.monotonic,
+                 ) -> None:
+        self.wall = wall
+        self.monotonic = monotonic
+        self._start = wall()
+        self._mono = monotonic()
+        self._offset = 0.0  # the wall clock less this clock, as last seen
+        self._jumps: list[float] = []
+
+    def __call__(self) -> datetime:
+        now = self._start + timedelta(seconds=self.monotonic() - self._mono)
+        try:
+            offset = (self.wall() - now).total_seconds()
+        except OverflowError:
+            return now
+        if abs(offset - self._offset) > self.JUMP_SECONDS:
+            self._jumps.append(offset - self._offset)
+            self._offset = offset
+        return now
+
+    def take_jumps(self) -> list[float]:
+        """The jumps of the wall clock (seconds, forward positive) since last asked."""
+        self()
+        jumps, self._jumps = self._jumps, []
+        return jumps
+
+
+def describe_jump(seconds: float) -> str:
+    """'set back 2:00:00', 'put forward 3 days, 0:00:05'."""
+    way = "put forward" if seconds > 0 else "set back"
+    days, rest = divmod(abs(int(seconds)), 86400)
+    span = format_duration(rest, hours=True)
+    return f"{way} {days} day{'s' if days != 1 else ''}, {span}" if days else f"{way} {span}"
 
 
 @dataclass

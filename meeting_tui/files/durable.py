@@ -31,15 +31,32 @@ _TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
 
 @dataclass(frozen=True)
 class FileStamp:
-    """What tells one version of a file from another without reading it."""
+    """What tells one version of a file from another without reading it.
 
+    The ctime is in it because the mtime alone can be put back (``touch -d``, an
+    editor or sync tool that keeps times) after an edit in place of the same size; the
+    ctime cannot be set, and any write or change of the file's metadata moves it. A
+    stamp that differs only says "maybe changed": the content's digest decides."""
+
+    device: int
     inode: int
     size: int
     mtime_ns: int
+    ctime_ns: int
 
     @classmethod
     def of(cls, st: os.stat_result) -> FileStamp:
-        return cls(st.st_ino, st.st_size, st.st_mtime_ns)
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    def same_file(self, other: FileStamp | None) -> bool:
+        """The same file on disk (device and inode), whatever its content."""
+        return other is not None and (self.device, self.inode) == (other.device, other.inode)
+
+
+def real_path(path: str | Path) -> Path:
+    """The file a path names in the end: symlinks followed, ``..`` and ``.`` gone, so
+    that a session reached through a link or a roundabout path is one session."""
+    return Path(os.path.realpath(path))
 
 
 def file_stamp(path: str | Path) -> FileStamp | None:
@@ -125,20 +142,22 @@ def _keep_previous(target: Path, backup: Path) -> None:
         raise
 
 
-def write_atomic(path: str | Path, text: str, *, backup: Path | None = None) -> FileStamp:
+def write_atomic(path: str | Path, text: str | bytes, *, backup: Path | None = None,
+                 ) -> FileStamp:
     """Replace ``path`` with ``text`` so that a crash leaves the old or the new file.
 
     With ``backup``, the version being replaced is kept there first (same folder). An
     existing file's permissions (and, where allowed, owner) carry over to the new one;
     a new file gets the usual permissions for the umask. Returns the new file's stamp.
     """
-    target = Path(path)
+    # Through a symlink, the file it points to is replaced: the link stays a link.
+    target = real_path(path)
     folder = target.parent
     try:
         old = os.stat(target)
     except FileNotFoundError:
         old = None
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -149,10 +168,11 @@ def write_atomic(path: str | Path, text: str, *, backup: Path | None = None) -> 
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            if backup is not None and old is not None:
+                _keep_previous(target, backup)
+            os.replace(tmp, target)
+            # Taken after the replace, from the file written: a rename moves the ctime.
             stamp = FileStamp.of(os.fstat(handle.fileno()))
-        if backup is not None and old is not None:
-            _keep_previous(target, backup)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

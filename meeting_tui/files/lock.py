@@ -6,7 +6,11 @@ process dies, however it dies, the lock is free again, so a lock left by a dead
 process is simply taken over. Who holds the lock (pid, host, since when) is written to
 ``<session>.lock.info`` so that a second instance can say so; a process that dies
 leaves that file behind, which is how we can tell the user we took over its lock.
-No Textual here.
+
+One session is one file, whatever the path to it: the lock is taken beside the real
+file (symlinks followed, ``..`` resolved), and a second lock is keyed on the file's
+device and inode (in a folder of this user's under the temporary folder), so a hard
+link, a second name for the same file, is the same session too. No Textual here.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +27,7 @@ from pathlib import Path
 import tomli_w
 from filelock import FileLock, Timeout
 
-from .durable import write_atomic
+from .durable import real_path, write_atomic
 
 
 @dataclass(frozen=True)
@@ -66,8 +71,13 @@ def info_path(session_path: str | Path) -> Path:
 
 def read_holder(session_path: str | Path) -> Holder | None:
     """What the info file says (None if there is none; UNKNOWN if it is unreadable)."""
+    return read_holder_info(info_path(session_path))
+
+
+def read_holder_info(path: Path) -> Holder | None:
+    """What an info file says (None if there is none; UNKNOWN if it is unreadable)."""
     try:
-        doc = tomllib.loads(info_path(session_path).read_text(encoding="utf-8"))
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -80,12 +90,25 @@ def read_holder(session_path: str | Path) -> Holder | None:
     )
 
 
+def inode_lock_path(st: os.stat_result) -> Path | None:
+    """Where the lock of the file with this device and inode is, or None if that folder
+    cannot be made (the lock beside the file still holds)."""
+    folder = Path(tempfile.gettempdir()) / f"meeting-tui-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return folder / f"{st.st_dev}-{st.st_ino}.lock"
+
+
 class SessionLock:
     """The lock of one session file, for this process."""
 
     def __init__(self, session_path: str | Path) -> None:
         self.session_path = Path(session_path)
-        self._lock = FileLock(str(lock_path(self.session_path)), timeout=0)
+        self.real = real_path(self.session_path)  # a link or ../ leads to the same lock
+        self._lock = FileLock(str(lock_path(self.real)), timeout=0)
+        self._inode_lock: FileLock | None = None
         self.held = False
         self.me: Holder | None = None
 
@@ -95,25 +118,88 @@ class SessionLock:
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
-            raise Locked(self.session_path, read_holder(self.session_path) or UNKNOWN) from None
+            raise Locked(self.session_path, read_holder(self.real) or UNKNOWN) from None
+        try:
+            self._lock_inode()
+        except BaseException:
+            self._lock.release()
+            raise
         self.held = True
-        left = read_holder(self.session_path)
+        left = read_holder(self.real)
         self.me = Holder(os.getpid(), socket.gethostname(),
                          datetime.now(UTC).replace(microsecond=0))
+        info = tomli_w.dumps({"program": "meeting-tui", "pid": self.me.pid,
+                              "host": self.me.host, "since": self.me.since,
+                              "session": str(self.real)})
         # The lock holds without the info file; a second instance just cannot say who.
         with contextlib.suppress(OSError):
-            write_atomic(info_path(self.session_path), tomli_w.dumps(
-                {"program": "meeting-tui", "pid": self.me.pid, "host": self.me.host,
-                 "since": self.me.since}))
+            write_atomic(info_path(self.real), info)
+        if self._inode_lock is not None:
+            with contextlib.suppress(OSError):
+                write_atomic(Path(f"{self._inode_lock.lock_file}.info"), info)
         return left if left is not None and left.pid != os.getpid() else None
+
+    def _lock_inode(self) -> None:
+        """The file under its other names (hard links): refused while another holds it."""
+        try:
+            st = os.stat(self.real)
+        except OSError:
+            return  # no file yet: no other name for it either
+        where = inode_lock_path(st)
+        if where is None:
+            return
+        lock = FileLock(str(where), timeout=0)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            holder = read_holder_info(Path(f"{where}.info"))
+            raise Locked(self.session_path, holder or UNKNOWN) from None
+        except OSError:
+            return
+        self._inode_lock = lock
+
+    def follow(self, device: int, inode: int) -> None:
+        """The session file is a new file after each save (an atomic replace): the lock
+        of its other names moves to it, so a hard link made later is refused too, and an
+        inode number freed by the old file is never held."""
+        if not self.held:
+            return
+        old = self._inode_lock
+        if old is not None and old.lock_file.endswith(f"/{device}-{inode}.lock"):
+            return
+        try:
+            st = os.stat(self.real)
+        except OSError:
+            return
+        if (st.st_dev, st.st_ino) != (device, inode):
+            return  # replaced again meanwhile: the next save follows
+        where = inode_lock_path(st)
+        if where is None:
+            return
+        lock = FileLock(str(where), timeout=0)
+        try:
+            lock.acquire(timeout=0)
+        except (Timeout, OSError):
+            return
+        self._inode_lock = lock
+        if old is not None:
+            info = Path(f"{old.lock_file}.info")
+            with contextlib.suppress(OSError):
+                os.replace(info, f"{where}.info")
+            old.release()
 
     def release(self) -> None:
         if not self.held:
             return
-        mine = read_holder(self.session_path)
+        mine = read_holder(self.real)
         if mine is not None and self.me is not None and mine.pid == self.me.pid:
             with contextlib.suppress(OSError):
-                info_path(self.session_path).unlink()
+                info_path(self.real).unlink()
+        if self._inode_lock is not None:
+            with contextlib.suppress(OSError):
+                Path(f"{self._inode_lock.lock_file}.info").unlink()
+            self._inode_lock.release()
+            self._inode_lock = None
         self._lock.release()
         self.held = False
 

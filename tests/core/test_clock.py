@@ -6,10 +6,13 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from helpers.clock import JumpingClock
 
 from meeting_tui.core.clock import (
     Span,
+    SteadyClock,
     close,
+    describe_jump,
     format_duration,
     format_minutes,
     local_zone_name,
@@ -177,3 +180,81 @@ def test_local_zone_name_falls_back_to_a_name(monkeypatch, localtime):
     assert isinstance(name, str) and name and "/" not in name
     localtime["path"] = "/etc/some-copied-file"  # a copy, not a link into zoneinfo
     assert local_zone_name() == name
+
+
+# ------------------------------------------------------------------ clock jumps
+
+JUMP_AGENDA = "Jump meeting\n\n1. Opening\n2. Reports\n"
+
+
+def jumping_session(clock: JumpingClock, steady: bool = True):
+    from meeting_tui.core.parser import parse_agenda
+    from meeting_tui.core.session import Session
+
+    now = SteadyClock(clock, clock.monotonic) if steady else clock
+    session = Session(parse_agenda(JUMP_AGENDA), now=now)
+    session.take_up("1")
+    session.start()
+    return session
+
+
+def all_spans(session) -> list[Span]:
+    return session.meeting_spans + [s for st in session.states.values() for s in st.spans]
+
+
+@pytest.mark.parametrize("jumps", [(-2 * 3600, 3 * 86400), (3 * 86400, -2 * 3600)],
+                         ids=["back then forward", "forward then back"])
+def test_spans_measure_the_time_that_passed_whatever_the_wall_clock_does(jumps):
+    clock = JumpingClock()
+    session = jumping_session(clock)
+    clock.advance(minutes=10)
+    clock.jump(jumps[0])
+    clock.advance(minutes=10)
+    session.take_up("2")  # item 1's span ends here, measured on the monotonic clock
+    clock.jump(jumps[1])
+    clock.advance(minutes=5)
+    session.pause()
+    assert session.spent("1") == 20 * 60
+    assert session.spent("2") == 5 * 60
+    assert session.elapsed() == 25 * 60
+    assert all(s.end is not None and s.end >= s.start for s in all_spans(session))
+    assert session.now.take_jumps() == list(jumps)
+    assert session.now.take_jumps() == []  # each said once
+
+
+def test_a_running_span_never_counts_the_jump():
+    clock = JumpingClock()
+    session = jumping_session(clock)
+    clock.advance(minutes=3)
+    clock.jump(days=3)
+    assert session.spent("1") == 180
+    assert session.spent("1") <= session.elapsed()
+    clock.jump(hours=-80)
+    assert session.spent("1") == 180
+
+
+def test_small_drift_is_no_jump():
+    clock = JumpingClock()
+    steady = SteadyClock(clock, clock.monotonic)
+    clock.advance(minutes=1)
+    clock.jump(seconds=1.5)  # an NTP slew, a rounding: no news
+    assert steady.take_jumps() == []
+
+
+def test_without_the_steady_clock_a_span_set_back_is_never_negative():
+    """A restart after the wall clock was set back: the session stores no moment before
+    the last one it stored."""
+    clock = JumpingClock()
+    session = jumping_session(clock, steady=False)
+    clock.advance(minutes=10)
+    clock.jump(hours=-2)
+    session.pause()
+    assert all(s.end is not None and s.end >= s.start for s in all_spans(session))
+    assert session.spent("1") <= session.elapsed()
+    session.start()
+    assert session.meeting_spans[-1].start >= session.meeting_spans[-2].end
+
+
+def test_a_jump_is_said_in_words():
+    assert describe_jump(-7200) == "set back 2:00:00"
+    assert describe_jump(3 * 86400 + 5) == "put forward 3 days, 0:00:05"
