@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.errors import InputError
+from .core.printable import json_escaped, printable
 
 if TYPE_CHECKING:  # the commands import what they need when they run: start-up stays quick
     from .core.agenda import Agenda, Item
@@ -24,9 +25,15 @@ if TYPE_CHECKING:  # the commands import what they need when they run: start-up 
 EXIT_INPUT = 2
 
 
+def _json(data: object) -> str:
+    """JSON for stdout: user text as it is, but nothing a terminal would act on raw."""
+    return json_escaped(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def _print_warnings(agenda: Agenda) -> None:
     for warning in agenda.warnings:
-        print(f"{agenda.source}:{warning.line}: warning: {warning.message}", file=sys.stderr)
+        print(printable(f"{agenda.source}:{warning.line}: warning: {warning.message}"),
+              file=sys.stderr)
 
 
 def cmd_agenda(args: argparse.Namespace) -> int:
@@ -37,9 +44,9 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     if args.session:
         return _print_amended(agenda, args)
     if args.json:
-        print(json.dumps(agenda.to_json(), ensure_ascii=False, indent=2))
+        print(_json(agenda.to_json()))
     else:
-        print(agenda.outline())
+        print(printable(agenda.outline()))
     return 0
 
 
@@ -66,9 +73,9 @@ def _print_amended(agenda: Agenda, args: argparse.Namespace) -> int:
         return data
 
     if args.json:
-        print(json.dumps(amended.agenda.to_json(fields), ensure_ascii=False, indent=2))
+        print(_json(amended.agenda.to_json(fields)))
     else:
-        print(amended.agenda.outline(lambda item: describe(amended, item.key)))
+        print(printable(amended.agenda.outline(lambda item: describe(amended, item.key))))
     return 0
 
 
@@ -101,14 +108,30 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_run)
 
 
+# Extensions that name a format besides the formats' own (md, txt, html, docx).
+_EXTENSIONS = {"markdown": "md", "text": "txt", "htm": "html"}
+
+
 def _decisions_format(args: argparse.Namespace) -> str:
-    """--format, else the output file's extension, else Markdown."""
+    """--format, else the output file's extension, else Markdown.
+
+    An extension that names no format is refused rather than given Markdown: a
+    `list.pdf` holding Markdown would fail in the reader of whoever gets it. With
+    --format the name is the user's choice."""
+    from pathlib import Path
+
     from .core.export import FORMATS
 
     if args.format:
         return args.format
-    suffix = args.output.rsplit(".", 1)[-1].lower() if args.output and "." in args.output else ""
-    return suffix if suffix in FORMATS else "md"
+    suffix = Path(args.output).suffix.lower().removeprefix(".") if args.output else ""
+    if not suffix:
+        return "md"
+    fmt = _EXTENSIONS.get(suffix, suffix)
+    if fmt not in FORMATS:
+        raise InputError(args.output, f"no format is written as .{suffix}: name the file "
+                                      ".md, .txt, .html or .docx, or give --format")
+    return fmt
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
@@ -119,6 +142,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     from .files.exports import write_file
     from .files.session_file import load_alone
 
+    args.session = _session_file(args.session)
     fmt = _decisions_format(args)
     if fmt == "docx" and args.copy:
         raise InputError(args.session, "a DOCX cannot go to the clipboard: use -o FILE "
@@ -159,8 +183,10 @@ def cmd_decisions(args: argparse.Namespace) -> int:
             if not args.output:
                 sys.stdout.write(data)
                 sys.stdout.flush()
-            where = "written to the file" if args.output else "printed instead"
-            print(f"meeting-tui: not copied ({exc}); the text is {where}", file=sys.stderr)
+            where = ("written to the file" if args.output
+                     else "printed instead (-o FILE writes it to a file)")
+            print(f"meeting-tui: not copied ({exc}); the text is {where}; "
+                  f"{clipboard.OTHER_WAYS}", file=sys.stderr)
             return 1
         print(f"meeting-tui: {what} copied to the clipboard ({mechanism})", file=sys.stderr)
         return 0
@@ -177,13 +203,56 @@ def _print_change(loaded: Loaded) -> None:
     """The agenda changed since the session was saved: say how its items were matched."""
     message = loaded.change.message()
     if message:
-        print(f"meeting-tui: warning: {message}", file=sys.stderr)
+        print(printable(f"meeting-tui: warning: {message}"), file=sys.stderr)
+
+
+def _session_file(given: str) -> str:
+    """The session file a command works on: ``given``, or, when ``given`` is an agenda,
+    the session beside it (said on stderr), the one `meeting-tui AGENDA` opens.
+
+    An agenda with no session beside it is refused in a line saying so, rather than as
+    "not a valid session file" at some line of a text that was never one."""
+    from pathlib import Path
+
+    from .files.session_toml import default_session_path
+
+    path = Path(given)
+    if path.suffix.lower() == ".toml" or not path.is_file() or _is_session(given):
+        return given
+    beside = default_session_path(path)
+    if beside.is_file():
+        print(printable(f"meeting-tui: {given} is an agenda: using its session {beside}"),
+              file=sys.stderr)
+        return str(beside)
+    from .files.agenda_file import load_agenda
+
+    try:
+        load_agenda(path)
+    except InputError:
+        return given  # not an agenda either: said as a session file that is not one
+    raise InputError(given, f"an agenda, not a session file: its session would be {beside}, "
+                            f"which does not exist yet (meeting-tui {given} opens the meeting)")
+
+
+def _is_session(path: str) -> bool:
+    """A TOML file with a format number and an [agenda] table, whatever its name."""
+    import tomllib
+
+    try:
+        if os.stat(path).st_size > 16 * 1024 * 1024:
+            return False
+        with open(path, "rb") as handle:
+            doc = tomllib.loads(handle.read().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return isinstance(doc.get("format"), int) and isinstance(doc.get("agenda"), dict)
 
 
 def cmd_adopt(args: argparse.Namespace) -> int:
     from .files.lock import Locked, SessionLock
     from .files.session_file import read
 
+    args.session = _session_file(args.session)
     _ = read(args.session).document  # a missing or unreadable file: said before any lock
     lock = SessionLock(args.session)
     try:
@@ -192,6 +261,9 @@ def cmd_adopt(args: argparse.Namespace) -> int:
         raise InputError(args.session, f"open in another meeting-tui "
                                        f"({exc.holder.describe()}): adopt from its command "
                                        "palette, or quit it first") from None
+    except OSError as exc:  # a read-only folder: the lock file cannot be made
+        raise InputError(args.session, f"cannot take the lock {exc.filename or ''} "
+                                       f"({exc.strerror or exc})") from None
     try:
         return _adopt(args)
     finally:
@@ -223,7 +295,11 @@ def _adopt(args: argparse.Namespace) -> int:
     # Written back for the agenda as recorded, through the writer that keeps a backup
     # and never overwrites a file changed since it was read.
     file = raw.writer()
-    left_alone = file.save_session(session, *raw.recorded_agenda())
+    try:
+        left_alone = file.save_session(session, *raw.recorded_agenda())
+    except OSError as exc:  # a full disk, a read-only folder: the file is as it was
+        raise InputError(args.session, f"cannot write ({exc.strerror or exc}); "
+                                       "the file is unchanged") from None
     if left_alone is not None:
         print(f"meeting-tui: {done}, but {left_alone} was changed meanwhile and is left as "
               f"it is: the session is in {file.path}", file=sys.stderr)
@@ -274,15 +350,18 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .core.report import build_report, render_text, report_json
     from .files.session_file import load_report_session
 
+    args.session = _session_file(args.session)
     session, warnings = load_report_session(args.session)
     for warning in warnings:
-        print(f"meeting-tui: {warning}", file=sys.stderr)
+        print(printable(f"meeting-tui: {warning}"), file=sys.stderr)
     report = build_report(session)
     if args.json:
-        print(json.dumps(report_json(report), ensure_ascii=False, indent=2))
+        print(_json(report_json(report)))
     else:
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
-        sys.stdout.write(render_text(report, width=max(60, width)))
+        # On a terminal the titles are cut to fit it; piped or in a file, given in full.
+        width = (max(60, shutil.get_terminal_size((100, 24)).columns)
+                 if sys.stdout.isatty() else None)
+        sys.stdout.write(render_text(report, width=width))
     return 0
 
 
@@ -299,10 +378,12 @@ def cmd_follow(args: argparse.Namespace) -> int:
 
     watcher = SessionWatcher(args.session)
     watcher.load()  # a missing, corrupt or foreign file: one line, exit 2, before any screen
+    from .ui.ending import exit_status
     from .ui.follow import FollowApp
 
-    FollowApp(watcher).run()
-    return 0
+    app = FollowApp(watcher)
+    app.run()
+    return exit_status(app)
 
 
 def _follow_parser(sub: argparse._SubParsersAction) -> None:
@@ -312,8 +393,8 @@ def _follow_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_follow)
 
 
-SERVE_MISSING = ("serve needs the optional extra: pip install 'meeting-tui[serve]' "
-                 "(textual-serve)")
+SERVE_MISSING = ("serve --terminal needs the optional extra: "
+                 "pip install 'meeting-tui[serve]' (textual-serve)")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -321,12 +402,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     SessionWatcher(args.session).load()  # bad input is said here, not in each browser
     try:
-        from .serve import serve
-    except ImportError:
-        print(f"meeting-tui: {SERVE_MISSING}", file=sys.stderr)
-        return EXIT_INPUT
-    try:
-        serve(args.session, args.host, args.port, max(1, args.max_viewers))
+        if args.terminal:
+            try:
+                from .serve import serve
+            except ImportError:
+                print(f"meeting-tui: {SERVE_MISSING}", file=sys.stderr)
+                return EXIT_INPUT
+            serve(args.session, args.host, args.port, max(1, args.max_viewers or 60))
+        else:
+            from .web.server import Limits
+            from .web.server import serve as serve_page
+
+            limits = Limits(max(1, args.max_viewers or Limits.max_viewers),
+                            max(1, args.max_per_client))
+            serve_page(args.session, args.host, args.port, public=args.public, limits=limits)
     except OSError as exc:  # the port is taken, the host is not this machine's, ...
         print(f"meeting-tui: cannot serve on {args.host}:{args.port} "
               f"({exc.strerror or exc})", file=sys.stderr)
@@ -335,21 +424,52 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _serve_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("serve", help="the follow view in a web browser (textual-serve)")
+    p = sub.add_parser("serve", help="follow the meeting in a web browser: one light page "
+                                     "for any number of viewers")
     p.add_argument("session", help="session file (*.session.toml) another meeting-tui writes")
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only; "
-                        "0.0.0.0 for every network the machine is on)")
+                        "0.0.0.0 for every network the machine is on, with a token)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--max-viewers", type=int, default=60, metavar="N",
-                   help="browser tabs that may follow at once (default 60; each is a "
-                        "process of some 40 MB)")
+    p.add_argument("--public", action="store_true",
+                   help="beyond this machine, let anyone who reaches the port in, "
+                        "without the token")
+    p.add_argument("--max-viewers", type=int, default=None, metavar="N",
+                   help="pages that may follow at once (default 1000; with --terminal "
+                        "60, each a process of some 40 MB)")
+    p.add_argument("--max-per-client", type=int, default=20, metavar="N",
+                   help="pages that may follow at once from one address (default 20)")
+    p.add_argument("--terminal", action="store_true",
+                   help="the terminal follow view in the browser instead (textual-serve, "
+                        "the optional extra 'serve')")
     p.set_defaults(func=cmd_serve)
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from .web.publish import publish
+
+    try:
+        publish(args.session, args.to, watch=args.watch)
+    except OSError as exc:
+        print(printable(f"meeting-tui: cannot write into {args.to} ({exc.strerror or exc})"),
+              file=sys.stderr)
+        return EXIT_INPUT
+    return 0
+
+
+def _publish_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("publish", help="the follow page as files (index.html, state.json, "
+                                       "decisions.html) for any web server or CDN")
+    p.add_argument("session", help="session file (*.session.toml) another meeting-tui writes")
+    p.add_argument("--to", required=True, metavar="DIR", help="folder to write into")
+    p.add_argument("--watch", action="store_true",
+                   help="keep running, and write again on each change of the session")
+    p.set_defaults(func=cmd_publish)
 
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _agenda_parser, _run_parser, _decisions_parser, _adopt_parser, _report_parser,
-    _follow_parser, _serve_parser,
+    _follow_parser, _serve_parser, _publish_parser,
 ]
 
 
@@ -394,7 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as exc:
-        print(f"meeting-tui: {exc}", file=sys.stderr)
+        print(printable(f"meeting-tui: {exc}"), file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130

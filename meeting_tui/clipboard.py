@@ -14,13 +14,14 @@ never confirms; see MeetingApp.copy_text.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tempfile
 import time
 
-# What a Linux or BSD machine needs for pyperclip to work.
-PACKAGES_HINT = "install xclip or xsel (X11) or wl-clipboard (Wayland)"
+# How else the text gets across, said by the command line when a copy fails.
+OTHER_WAYS = "the app's C copies it through the terminal (OSC 52), even over SSH"
 
 _NAMES = {
     "copy_xclip": "xclip",
@@ -50,10 +51,22 @@ class ClipboardUnavailable(Exception):
 
 
 def no_clipboard_message() -> str:
-    """One line naming what would make the clipboard work here."""
-    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return f"no system clipboard: {PACKAGES_HINT}"
-    return "no system clipboard: pyperclip found no copy mechanism"
+    """One line naming what is missing for the clipboard to work here.
+
+    On Linux and the BSDs the clipboard belongs to a display server: without one (a
+    server over SSH, a console) installing xclip changes nothing, so that is said
+    rather than a package to install."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return "no system clipboard: pyperclip found no copy mechanism"
+    x11 = bool(os.environ.get("DISPLAY"))
+    wayland = bool(os.environ.get("WAYLAND_DISPLAY"))
+    if wayland:
+        also = " or xclip or xsel (X11)" if x11 else ""
+        return f"no system clipboard: install wl-clipboard (Wayland){also}"
+    if x11:
+        return "no system clipboard: install xclip or xsel (X11)"
+    return ("no system clipboard: no X display or Wayland session here (DISPLAY and "
+            "WAYLAND_DISPLAY are unset)")
 
 
 def _same(a: str, b: str) -> bool:

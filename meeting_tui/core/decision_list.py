@@ -23,6 +23,7 @@ from .session import DecisionStatus, Session
 TITLE = "List of decisions"
 NO_DECISION = "No decision."
 DRAFT_MARK = "DRAFT"
+BULLET = "•"
 
 
 
@@ -48,11 +49,15 @@ class Section:
     depth: int  # 0 for a top-level item
     entries: tuple[Entry, ...] = ()
     no_decision: bool = False  # --all-items: say "No decision." under it
+    # An unnumbered item under a numbered one (a bullet of its agenda line, such as a
+    # presentation under "3.1.1"): marked "•" and set under its item, so that it does
+    # not read as an item of its own.
+    bullet: bool = False
 
     @property
     def heading(self) -> str:
         if not self.number:
-            return self.title
+            return f"{BULLET} {self.title}" if self.bullet else self.title
         number = self.number if self.number.endswith((")", ".")) else f"{self.number}."
         return f"{number} {self.title}"
 
@@ -131,9 +136,12 @@ def build_document(
     body = settings.resolved_body() if body is None else body
     parents = _parents(session)
     depth: dict[str, int] = {}
+    bullet: dict[str, bool] = {}  # unnumbered, under a numbered item (or a bullet)
     for item in session.order:
         parent = parents[item.key]
         depth[item.key] = 0 if parent is None else depth[parent] + 1
+        bullet[item.key] = item.number is None and parent is not None and (
+            session.item(parent).number is not None or bullet[parent])
 
     # (key or None, number, title, depth, decisions as (status, text), leaf)
     rows: list[tuple[str | None, str | None, str, int, list[tuple[str, str]], bool]] = []
@@ -176,11 +184,13 @@ def build_document(
                 parent = parents[parent]
             for above in reversed(chain):
                 item = session.item(above)
-                sections.append(Section(item.number, item.title, depth[above]))
+                sections.append(Section(item.number, item.title, depth[above],
+                                        bullet=bullet[above]))
                 emitted.add(above)
             emitted.add(key)
         sections.append(Section(number, title, level, tuple(entries),
-                                no_decision=not entries and leaf))
+                                no_decision=not entries and leaf,
+                                bullet=key is not None and bullet[key]))
     return Document(
         body=body,
         meeting=settings.resolved_meeting(agenda) if meeting is None else meeting,
@@ -194,3 +204,17 @@ def build_document(
 
 def count_phrase(n: int) -> str:
     return f"{n} decision" if n == 1 else f"{n} decisions"
+
+
+def list_number(session: Session, key: str, decision_id: int) -> int | None:
+    """The number a decision has in the List of decisions (numbered through the whole
+    list, as build_document numbers it), or None: a draft, or empty, is not in it."""
+    number = 0
+    for item in session.order:
+        state = session.peek(item.key)
+        for decision in state.decisions if state else ():
+            if _shown(decision.status, False) and decision.text.strip():
+                number += 1
+                if item.key == key and decision.id == decision_id:
+                    return number
+    return None

@@ -1,6 +1,10 @@
 """The List of decisions laid out: Markdown, plain text wrapped at 80 columns, one
 self-contained HTML file, and DOCX (``export_docx``, through the optional
 python-docx). What the list holds is decided in ``decision_list``. No Textual.
+
+Titles and decisions are data: Markdown and text show their control characters
+visibly (``printable``: the list is read in terminals and pasted into mails), HTML and
+DOCX hold no character XML cannot (``xml_safe``).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Sequence
 
 from .decision_list import DRAFT_MARK, NO_DECISION, TITLE, Document, Entry
 from .export_docx import render_docx
+from .printable import printable, xml_safe
 
 TEXT_WIDTH = 80
 
@@ -21,6 +26,19 @@ FORMAT_NAMES = {"md": "Markdown", "txt": "plain text", "html": "HTML", "docx": "
 # ------------------------------------------------------------------ Markdown
 
 
+# A hard line break: Markdown joins the lines of a paragraph into one, and a decision's
+# lines are lines ("…the Bureau." / "Décidé de…" / "Agreed to…"), as the HTML and DOCX
+# keep them. Two trailing spaces rather than a backslash: every Markdown reads them
+# (Python-Markdown has no backslash break), and where the text is not rendered (a
+# mail, a chat) they do not show.
+MD_BREAK = "  "
+
+
+def _md_lines(paragraph: Sequence[str]) -> list[str]:
+    """A paragraph's lines, each but the last ending in a hard line break."""
+    return [line + MD_BREAK for line in paragraph[:-1]] + list(paragraph[-1:])
+
+
 def _md_entry(entry: Entry) -> list[str]:
     marker = f"{entry.number}. "
     indent = " " * len(marker)
@@ -28,7 +46,7 @@ def _md_entry(entry: Entry) -> list[str]:
     for i, paragraph in enumerate(entry.paragraphs):
         if i:
             lines.append("")
-        for j, line in enumerate(paragraph):
+        for j, line in enumerate(_md_lines(paragraph)):
             if i == 0 and j == 0:
                 mark = f"**{DRAFT_MARK}** " if entry.draft else ""
                 lines.append(f"{marker}{mark}{line}")
@@ -40,7 +58,7 @@ def _md_entry(entry: Entry) -> list[str]:
 def render_entries_md(entries: Sequence[Entry]) -> str:
     """Decisions alone, as numbered paragraphs (what `c` copies)."""
     blocks = ["\n".join(_md_entry(entry)) for entry in entries]
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+    return printable("\n\n".join(blocks) + "\n") if blocks else ""
 
 
 def render_md(doc: Document) -> str:
@@ -51,7 +69,7 @@ def render_md(doc: Document) -> str:
     blocks += [line for line in (doc.meeting, doc.venue_and_dates) if line]
     if doc.adopted:
         blocks.append(f"*{doc.adopted}*")
-    blocks += ["\n".join(paragraph) for paragraph in doc.preamble]
+    blocks += ["\n".join(_md_lines(paragraph)) for paragraph in doc.preamble]
     if doc.lead_in:
         blocks.append(doc.lead_in)
     for section in doc.sections:
@@ -60,7 +78,7 @@ def render_md(doc: Document) -> str:
             blocks.append(render_entries_md(section.entries).rstrip("\n"))
         elif section.no_decision:
             blocks.append(NO_DECISION)
-    return "\n\n".join(blocks) + "\n"
+    return printable("\n\n".join(blocks) + "\n")
 
 
 # ------------------------------------------------------------------ plain text
@@ -117,13 +135,16 @@ def render_txt(doc: Document, width: int = TEXT_WIDTH) -> str:
     if doc.lead_in:
         blocks.append(_wrap(doc.lead_in, "", "", width))
     for section in doc.sections:
-        hang = " " * (len(section.number) + 2) if section.number else ""
-        blocks.append(_wrap(section.heading, "", hang, width))
+        if section.bullet:  # set in under its item, as the agenda has it
+            first, hang = "  ", "    "
+        else:
+            first, hang = "", " " * (len(section.number) + 2) if section.number else ""
+        blocks.append(_wrap(section.heading, first, hang, width))
         for entry in section.entries:
             blocks.append(_txt_entry(entry, width))
         if section.no_decision:
             blocks.append(_wrap(NO_DECISION, "    ", "    ", width))
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    return printable("\n\n".join("\n".join(block) for block in blocks) + "\n")
 
 
 # ------------------------------------------------------------------ HTML
@@ -143,6 +164,7 @@ li { margin: 0.5em 0; }
 li p { margin: 0 0 0.5em 0; }
 .draft-mark { color: #a00; letter-spacing: 0.05em; }
 .no-decision { font-style: italic; }
+.bullet { margin-left: 1.2em; }
 """
 
 
@@ -184,7 +206,8 @@ def render_html(doc: Document) -> str:
         out.append(f'<p class="lead-in">{esc(doc.lead_in)}</p>')
     for section in doc.sections:
         level = min(section.depth + 2, 6)
-        out.append(f"<h{level}>{esc(section.heading)}</h{level}>")
+        css = ' class="bullet"' if section.bullet else ""
+        out.append(f"<h{level}{css}>{esc(section.heading)}</h{level}>")
         if section.entries:
             out.append(f'<ol start="{section.entries[0].number}">')
             for entry in section.entries:
@@ -200,7 +223,7 @@ def render_html(doc: Document) -> str:
         elif section.no_decision:
             out.append(f'<p class="no-decision">{NO_DECISION}</p>')
     out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return xml_safe("\n".join(out) + "\n")
 
 
 # ------------------------------------------------------------------ output

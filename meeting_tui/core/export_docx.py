@@ -1,16 +1,20 @@
 """The List of decisions as a Word document, through the optional python-docx.
 
 python-docx is imported only when a DOCX is made: the other formats, and start-up,
-do without it.
+do without it. XML cannot hold every character a title or a decision may (VT, FF, NUL,
+U+FFFE, common in text copied from a PDF): python-docx refuses them with an error, so
+the document's text is made XML-safe first (``xml_safe``), in one place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from .decision_list import DRAFT_MARK, NO_DECISION, TITLE, Document
+from .decision_list import DRAFT_MARK, NO_DECISION, TITLE, Document, Entry, Section
+from .printable import xml_safe
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -47,9 +51,11 @@ def render_docx(doc: Document) -> bytes:
     try:
         import docx
         from docx.enum.text import WD_BREAK
+        from docx.shared import Inches
     except ImportError:
         raise DocxUnavailable() from None
 
+    doc = xml_text(doc)
     document = docx.Document()
     document.core_properties.title = " – ".join(p for p in (TITLE, doc.meeting) if p)
     document.core_properties.author = doc.body or ""
@@ -77,7 +83,9 @@ def render_docx(doc: Document) -> bytes:
     numbering = _Numbering(document)
     current_num: int | None = None
     for section in doc.sections:
-        document.add_heading(section.heading, level=min(section.depth + 1, 9))
+        heading = document.add_heading(section.heading, level=min(section.depth + 1, 9))
+        if section.bullet:  # set in under its item
+            heading.paragraph_format.left_indent = Inches(0.25)
         if section.no_decision:
             document.add_paragraph().add_run(NO_DECISION).italic = True
         for entry in section.entries:
@@ -96,6 +104,27 @@ def render_docx(doc: Document) -> bytes:
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def xml_text(doc: Document) -> Document:
+    """``doc`` with every text in it XML-safe."""
+
+    def lines(paragraph: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(xml_safe(line) for line in paragraph)
+
+    def entry(e: Entry) -> Entry:
+        return replace(e, paragraphs=tuple(lines(p) for p in e.paragraphs))
+
+    def section(s: Section) -> Section:
+        return replace(s, number=xml_safe(s.number) if s.number else s.number,
+                       title=xml_safe(s.title), entries=tuple(entry(e) for e in s.entries))
+
+    return replace(
+        doc, body=xml_safe(doc.body), meeting=xml_safe(doc.meeting),
+        venue_and_dates=xml_safe(doc.venue_and_dates), adopted=xml_safe(doc.adopted),
+        preamble=tuple(lines(p) for p in doc.preamble), lead_in=xml_safe(doc.lead_in),
+        sections=tuple(section(s) for s in doc.sections),
+    )
 
 
 class _Numbering:

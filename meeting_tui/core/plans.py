@@ -1,16 +1,22 @@
 """Time-keeping against the plan: each item's plan, what its section has spent, and
 what is left of the meeting's plan.
 
-A plan set in the app replaces the agenda line's; a parent without a plan of its own
-counts the sum of its sub-items'. What is derived from the plans is kept until a plan
-or the agenda changes (the session then makes a new ``Plans`` or calls ``forget``):
-``remaining`` runs every second.
+A plan set in the app replaces the agenda line's. A parent without a plan of its own
+is planned for the sum of its sub-items' plans only when every sub-item has one: when
+only some have, that sum is not the section's plan (the rest of the section would
+count for nothing), so the parent has no plan and is *partly planned* (``partly``);
+nothing measures it against a plan, nothing marks it over. What is derived from the
+plans is kept until a plan or the agenda changes (the session then makes a new
+``Plans`` or calls ``forget``): ``remaining`` runs every second.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from datetime import datetime
 
+from .agenda import Item
 from .clock import total_seconds
 from .outline import Outline
 from .state import ItemState, ItemStatus
@@ -18,6 +24,11 @@ from .state import ItemState, ItemStatus
 # The items whose own plan covers a section (plan in seconds, the section's keys), and
 # the items no plan covers.
 Units = tuple[list[tuple[int, tuple[str, ...]]], list[str]]
+# Sections as (first, last) positions in agenda order, innermost first.
+Reach = tuple[tuple[int, int], ...]
+
+_OPEN = (ItemStatus.PENDING, ItemStatus.CURRENT)
+_TAKEN_UP = (ItemStatus.CURRENT, ItemStatus.DONE)
 
 
 class Plans:
@@ -25,11 +36,17 @@ class Plans:
         self.outline = outline
         self.states = states  # the session's, shared
         self._plans: dict[str, int | None] = {}
+        self._within: dict[str, int | None] = {}
         self._units: Units | None = None
+        # Per unit and per planless item (as ``units`` lists them): its section and
+        # the sections of the items above it, innermost first.
+        self._reach: list[Reach] = []
+        self._planless_reach: list[Reach] = []
 
     def forget(self) -> None:
         """A plan changed."""
         self._plans.clear()
+        self._within.clear()
         self._units = None
 
     def own(self, key: str) -> int | None:
@@ -40,16 +57,35 @@ class Plans:
         return self.outline.item(key).planned_minutes
 
     def planned(self, key: str) -> int | None:
-        """The item's own plan, or else the sum of its sub-items' plans."""
+        """The item's own plan, or else the sum of its sub-items' plans when every one
+        of them has a plan (None when only some have: see ``partly``)."""
         if key not in self._plans:
             item = self.outline.item(key)
             plan = self.own(key)
             if plan is None and item.children:
                 plans = [self.planned(child.key) for child in item.children]
-                known = [p for p in plans if p is not None]
-                plan = sum(known) if known else None
+                if all(p is not None for p in plans):
+                    plan = sum(p for p in plans if p is not None)
             self._plans[key] = plan
         return self._plans[key]
+
+    def partly(self, key: str) -> int | None:
+        """The minutes planned inside the section of a parent that has no plan because
+        only some of its sub-items have one; None for any other item."""
+        if self.planned(key) is not None or not self.outline.item(key).children:
+            return None
+        return self._planned_within(key)
+
+    def _planned_within(self, key: str) -> int | None:
+        if key not in self._within:
+            plan = self.planned(key)
+            if plan is None:
+                inside = [self._planned_within(child.key)
+                          for child in self.outline.item(key).children]
+                known = [p for p in inside if p is not None]
+                plan = sum(known) if known else None
+            self._within[key] = plan
+        return self._within[key]
 
     def spent(self, key: str, now: datetime) -> float:
         state = self.states.get(key)
@@ -71,52 +107,103 @@ class Plans:
         return "near" if spent >= 0.8 * plan * 60 else "ok"
 
     def total(self) -> int:
-        """The meeting's plan: each top-level item's plan covers its section."""
-        return sum(self.planned(item.key) or 0 for item in self.outline.agenda.items)
+        """The meeting's plan: the plans that cover a section, added up (a partly
+        planned parent adds the plans inside it)."""
+        units, _ = self.units()
+        return sum(plan for plan, _ in units) // 60
 
     def remaining(self, now: datetime) -> tuple[float, int]:
         """(planned seconds left on the items not yet done, how many of them have no plan).
 
         An item with a plan of its own covers its section: it counts while anything in
         it is pending or current, for its plan less the time already spent on the
-        section (never below zero). Sub-items of a planless parent count one by one."""
+        section (never below zero). Sub-items of a planless parent count one by one.
+
+        A section the meeting took up and has moved past counts for nothing, even with
+        sub-items never taken up (a heading the chair went straight past): something in
+        it was taken up, something after it was taken up since, and nothing in it is
+        current. Taking one of them up makes the section count again."""
         units, planless = self.units()
-        open_ = (ItemStatus.PENDING, ItemStatus.CURRENT)
         states = self.states
+        passed = self._passed()
         seconds = 0.0
-        for plan, keys in units:  # called every second: plain loops, no generators
+        for n, (plan, keys) in enumerate(units):  # called every second: plain loops
             if len(keys) == 1:
                 state = states.get(keys[0])
-                if state is None:
-                    seconds += plan
-                elif state.status in open_:
-                    seconds += max(0.0, plan - total_seconds(state.spans, now))
+                if state is None or state.status in _OPEN:
+                    if passed is not None and passed(self._reach[n]):
+                        continue
+                    seconds += plan if state is None else max(
+                        0.0, plan - total_seconds(state.spans, now))
                 continue
             found = [states.get(k) for k in keys]
-            if any(st is None or st.status in open_ for st in found):
+            if any(st is None or st.status in _OPEN for st in found):
+                if passed is not None and passed(self._reach[n]):
+                    continue
                 spent = sum(total_seconds(st.spans, now) for st in found if st is not None)
                 seconds += max(0.0, plan - spent)
         unplanned = 0
-        for key in planless:
+        for n, key in enumerate(planless):
             state = states.get(key)
-            if state is None or state.status in open_:
+            if (state is None or state.status in _OPEN) and (
+                    passed is None or not passed(self._planless_reach[n])):
                 unplanned += 1
         return seconds, unplanned
+
+    def _passed(self) -> Callable[[Reach], bool] | None:
+        """Whether a unit lies in a section the meeting took up and moved past (None:
+        nothing was taken up yet, so nothing is past)."""
+        index = self.outline.index
+        taken: list[int] = []
+        current = -1
+        for key, state in self.states.items():
+            if state.status in _TAKEN_UP or state.spans:
+                position = index.get(key)
+                if position is None:  # an entry of an item the agenda lost
+                    continue
+                taken.append(position)
+                if state.status is ItemStatus.CURRENT:
+                    current = position
+        if not taken:
+            return None
+        taken.sort()
+        furthest = taken[-1]
+
+        def passed(reach: Reach) -> bool:
+            for first, last in reach:
+                if furthest <= last:
+                    return False  # nor is any section around it past
+                if first <= current <= last:
+                    return False
+                at = bisect_left(taken, first)
+                if at < len(taken) and taken[at] <= last:
+                    return True
+            return False
+
+        return passed
 
     def units(self) -> Units:
         """The items whose own plan covers a section, and the items no plan covers."""
         if self._units is None:
             units: list[tuple[int, tuple[str, ...]]] = []
             planless: list[str] = []
-            stack = list(reversed(self.outline.agenda.items))
+            self._reach, self._planless_reach = [], []
+            index = self.outline.index
+            stack: list[tuple[Item, Reach]] = [
+                (item, ()) for item in reversed(self.outline.agenda.items)]
             while stack:
-                item = stack.pop()
+                item, above = stack.pop()
+                keys = tuple(sub.key for sub in item.walk())
+                first = index[item.key]
+                reach = ((first, first + len(keys) - 1), *above)
                 plan = self.own(item.key)
                 if plan is not None:
-                    units.append((plan * 60, tuple(sub.key for sub in item.walk())))
+                    units.append((plan * 60, keys))
+                    self._reach.append(reach)
                     continue
-                if self.planned(item.key) is None:
+                if self._planned_within(item.key) is None:  # no plan in its section
                     planless.append(item.key)
-                stack.extend(reversed(item.children))
+                    self._planless_reach.append(reach)
+                stack.extend((child, reach) for child in reversed(item.children))
             self._units = (units, planless)
         return self._units

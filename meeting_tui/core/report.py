@@ -7,11 +7,13 @@ session file on its own for `meeting-tui report`, finding its agenda.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from .clock import format_duration, local_zone_name
+from .printable import printable
 from .session import MeetingState, Session
 
 
@@ -38,11 +40,14 @@ class ItemFigures:
     number: str | None
     title: str
     depth: int
-    planned_minutes: int | None  # its own plan, or the sum of its sub-items'
+    planned_minutes: int | None  # its own plan, or the sum of its sub-items' (all planned)
     spent_seconds: int  # the item's own spans only
     section_seconds: int  # the item and its sub-items: what the plan is measured against
     status: str
     days: tuple[int, ...]  # the sittings in which it was discussed
+    # A parent only some of whose sub-items have a plan: the minutes planned inside it
+    # (it has no plan itself, so nothing is measured against them).
+    partly_minutes: int | None = None
 
     @property
     def over_seconds(self) -> int | None:
@@ -118,6 +123,7 @@ def build_report(session: Session, now: datetime | None = None) -> TimeReport:
                 # Days with time on the item (a span left in the second it began is none).
                 days=tuple(sorted({day_of(span.start) for span in spans
                                    if span.end is None or span.end > span.start})),
+                partly_minutes=session.partly_planned(item.key),
             )
         )
     remaining, unplanned = session.remaining_plan(now)
@@ -203,9 +209,12 @@ def render_text(
     report: TimeReport,
     tz: tzinfo | None = None,
     zone_name: str | None = None,
-    width: int = TEXT_WIDTH,
+    width: int | None = TEXT_WIDTH,
 ) -> str:
-    """The report for people: times in ``tz`` (default: the local zone)."""
+    """The report for people: times in ``tz`` (default: the local zone); the
+    control characters of titles shown visibly. Titles are cut to fit ``width``
+    columns (a terminal, the app's dialog); with ``width`` None they are given in full
+    (piped or in a file, where a cut loses words for nothing)."""
     dur = format_duration
     zone = zone_name or (local_zone_name() if tz is None else str(tz))
     at = report.at.astimezone(tz)
@@ -237,7 +246,10 @@ def render_text(
     several_days = len(report.sittings) > 1
     days_head = f" {'days':>5}" if several_days else ""
     fixed = 44 + len(days_head)  # the gaps and the plan, spent, vs plan, status columns
-    title_width = max(10, width - number_width - fixed)
+    if width is None:
+        title_width = max(10, max((len(i.title) for i in report.items), default=0))
+    else:
+        title_width = max(10, width - number_width - fixed)
     header = (
         f"  {'':<{number_width}} {'':<{title_width}} {'plan':>8} {'spent':>8} "
         f"{'vs plan':>13}{days_head}  status"
@@ -245,7 +257,8 @@ def render_text(
     lines.append(header)
     for i in report.items:
         number = _fit("  " * i.depth + (i.number or ""), number_width)
-        plan = f"{i.planned_minutes} min" if i.planned_minutes is not None else "-"
+        plan = (f"{i.planned_minutes} min" if i.planned_minutes is not None
+                else "partly" if i.partly_minutes is not None else "-")
         spent = dur(i.spent_seconds, hours=True) if i.spent_seconds else "-"
         over = i.over_seconds
         if over is None or (over < 0 and not i.section_seconds):
@@ -261,6 +274,11 @@ def render_text(
             f"{plan:>8} {spent:>8} {versus:>13}"
             + (f" {_days(i.days):>5}" if several_days else "") + f"  {i.status}"
         )
+    if any(i.partly_minutes is not None for i in report.items):
+        lines += textwrap.wrap("partly: some of its sub-items have a plan, not all, so "
+                               "the section has none", width or TEXT_WIDTH,
+                               initial_indent="  ",
+                               subsequent_indent="          ")
     lines += [
         "",
         f"Meeting: spent {dur(report.spent_seconds, hours=True)} in "
@@ -276,4 +294,4 @@ def render_text(
         left += (f"; {report.unplanned} of them {'has' if one else 'have'} no plan and "
                  f"count{'s' if one else ''} for nothing")
     lines.append(left + ".")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")  # titles are data: their controls shown

@@ -202,8 +202,18 @@ class Session:
 
     # ---------------------------------------------------------------- the clock
     def _stamp(self) -> datetime:
-        """Stored times are whole seconds: readable in the file, exact in the sums."""
-        return self.now().replace(microsecond=0)
+        """Stored times are whole seconds: readable in the file, exact in the sums.
+
+        Never before the last moment the meeting's clock stored: a wall clock set back
+        (since a restart; while the app runs ``SteadyClock`` keeps time) would make a
+        span that ends before it starts, or a day that begins before the last ended."""
+        now = self.now().replace(microsecond=0)
+        if self.meeting_spans:
+            last = self.meeting_spans[-1]
+            floor = last.end or last.start
+            if now < floor:
+                return floor
+        return now
 
     def _changed(self) -> None:
         self.revision += 1
@@ -264,8 +274,14 @@ class Session:
         return self.plans.own(key)
 
     def planned_minutes(self, key: str) -> int | None:
-        """The item's own plan, or else the sum of its sub-items' plans."""
+        """The item's own plan, or else the sum of its sub-items' plans when every one
+        of them has a plan."""
         return self.plans.planned(key)
+
+    def partly_planned(self, key: str) -> int | None:
+        """The minutes planned inside a parent that has no plan because only some of
+        its sub-items have one (None for any other item)."""
+        return self.plans.partly(key)
 
     def set_plan(self, key: str, minutes: int | None) -> None:
         """Plan the item in the app; None leaves it with no plan of its own (a parent
@@ -343,12 +359,13 @@ class Session:
             i = self.outline.index[anchor]
             candidates = order[i + 1 :] if step > 0 else order[:i][::-1]
         for item in candidates:
-            if self.state_status(item.key) is not ItemStatus.SKIPPED:
+            if not item.bullet and self.state_status(item.key) is not ItemStatus.SKIPPED:
                 return item.key
         return None
 
     def take_up_next(self) -> str | None:
-        """Take up the next item in agenda order, passing over skipped ones."""
+        """Take up the next item in agenda order, passing over skipped ones and bullets
+        (points of an item, "Presentation by …": enter takes one up)."""
         key = self._neighbour(+1)
         if key:
             self.take_up(key)

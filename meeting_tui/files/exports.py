@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
+
+# What open() asks for a new file; the umask takes away the rest, as for any file the
+# user makes (0644 under the usual umask 022).
+NEW_FILE_MODE = 0o666
 
 
 def export_path(session_path: str | Path, fmt: str) -> Path:
@@ -16,11 +22,34 @@ def export_path(session_path: str | Path, fmt: str) -> Path:
     return p.with_name(f"{stem}.decisions.{fmt}")
 
 
+def _create_temporary(target: Path) -> tuple[int, Path]:
+    """A new file beside ``target``, created with the mode a new file gets.
+
+    Not ``tempfile.mkstemp``: it creates the file -rw------- whatever the umask, and an
+    export is for colleagues to read, as any file the user saves. A file being
+    replaced keeps its own mode (someone may have set it on purpose)."""
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = None
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
+        except FileExistsError:
+            continue
+        break
+    if mode is not None:
+        with contextlib.suppress(OSError):  # then the new file's mode stays
+            os.fchmod(fd, mode)
+    return fd, tmp
+
+
 def write_file(path: str | Path, data: str | bytes) -> None:
     """Atomic replace: a crash leaves the old file or the new one, never half of one."""
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _create_temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -28,5 +57,5 @@ def write_file(path: str | Path, data: str | bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise

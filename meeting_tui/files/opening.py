@@ -10,6 +10,7 @@ terminal only when there is one; without it the safe answer is taken and said.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,10 +28,12 @@ from .durable import (
     is_complete,
     leftover_backup_temporaries,
     leftover_temporaries,
+    real_path,
     write_atomic,
 )
 from .lock import Locked, SessionLock
-from .session_file import SessionFile, backup_hint, read
+from .session_file import RawSession, SessionFile, backup_hint, read
+from .session_reading import Loaded
 from .session_toml import FORMAT_VERSION, agenda_hash, default_session_path
 
 # ask(question, default) -> the answer, or None when there is nobody to ask.
@@ -93,6 +96,10 @@ def open_meeting(
     agenda = load_agenda(agenda_path)
     digest = agenda_hash(read_agenda_text(agenda_path))
     path = Path(session_path) if session_path else default_session_path(agenda_path)
+    if not path.parent.is_dir():  # the lock would make the folders: a typo, most likely
+        raise InputError(path, f"no such folder: {path.parent}")
+    if path.exists():
+        read(path)  # a FIFO, a device, a file too large: said here, before any lock
     if read_only:
         return _load(agenda, digest, path, title, None, read_only=True)
     lock = SessionLock(path)
@@ -112,12 +119,13 @@ def open_meeting(
         if left is not None:
             notes.append(f"Took over the lock of {path.name} left by {left.describe()}, "
                          "which is no longer running.")
-        notes += recover_leftovers(path, ask)
+        notes += recover_leftovers(real_path(path), ask)  # left beside the real file
+        notes += offer_conflict_copy(real_path(path), ask)
         if fresh and (path.exists() or path.is_symlink()):
             aside = aside_path(path)
             os.replace(path, aside)
             notes.append(f"Moved {path} aside to {aside}; starting a new session.")
-        opened = _load(agenda, digest, path, title, lock)
+        opened = _load(agenda, digest, path, title, lock, ask=ask)
         opened.notes[:0] = notes
         return opened
     except BaseException:
@@ -133,17 +141,24 @@ def _load(
     lock: SessionLock | None,
     *,
     read_only: bool = False,
+    ask: Ask | None = None,
 ) -> Opened:
-    notes: list[str] = []
+    # What the parser had to say about the agenda (a repeated number, lines that became
+    # notes rather than items): said on opening, as `meeting-tui agenda` says it.
+    notes = [f"{Path(agenda.source).name}:{w.line}: {w.message}" for w in agenda.warnings]
     if read_only:
         notes.append(f"Read-only: {path} is shown, never written.")
     if not (path.exists() or path.is_symlink()):
         session = Session(agenda, title=title, timezone=local_zone_name())
         file = None if read_only else SessionFile(path, None, None)
+        if file is not None:
+            file.lock = lock
         return Opened(agenda, session, path, digest, file, lock, read_only, notes)
     raw = read(path)  # one that cannot be read at all: no backup to go back to
     with backup_hint(path, fresh=True):
         loaded = raw.load(agenda, digest)
+    if ask is not None:  # it will be written: not over another meeting's unasked
+        check_same_meeting(raw, loaded, agenda, ask)
     session = loaded.session
     if title:
         session.title = title
@@ -156,7 +171,46 @@ def _load(
     if message:
         notes.append(message)
     file = None if read_only else raw.writer()
+    if file is not None:
+        file.lock = lock
     return Opened(agenda, session, path, digest, file, lock, read_only, notes)
+
+
+def check_same_meeting(raw: RawSession, loaded: Loaded, agenda: Agenda, ask: Ask) -> None:
+    """Refuse, unless the user says so, a session file of another meeting.
+
+    ``--session`` naming another meeting's file would show that meeting, and on the
+    first save record this agenda in it and put every entry under "Unmatched". So when
+    the file names another agenda file and fewer than half its items match this
+    agenda, the user is asked (no, by default); with nobody to ask it is refused. The
+    same agenda file changed since (a new version, renumbered) is not asked about."""
+    change = loaded.change
+    if not change.changed or not change.entries or change.matched * 2 >= change.entries:
+        return
+    try:
+        recorded, _digest = raw.recorded_agenda()
+    except InputError:  # no agenda recorded: nothing to tell it from
+        return
+    given = Path(agenda.source)
+    if Path(recorded).name == given.name or any(
+            _same_file(candidate, given) for candidate in (Path(recorded),
+                                                            raw.path.parent / recorded)):
+        return
+    found = (f"{raw.path.name} was saved for another agenda, {recorded}: "
+             f"{change.matched} of its {change.entries} items match {given.name}")
+    if ask(f"{found}.\nOpen it with {given.name} anyway (it then records {given.name}, and "
+           "the items that do not match go under \"Unmatched\")?", False):
+        return
+    raise InputError(raw.path, f"saved for another agenda ({recorded}): {change.matched} of "
+                               f"its {change.entries} items match {given.name}; open it with "
+                               "that agenda, or give --session another file")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def keep_old_format(path: Path, data: bytes, version: int) -> Path:
@@ -204,4 +258,52 @@ def recover_leftovers(path: Path, ask: Ask) -> list[str]:
         current = data
         notes.append(f"Recovered the version of {path.name} written at {when}, which a "
                      f"crash had left in a temporary file{replaced}.")
+    return notes
+
+
+def newer_conflict_copy(path: Path) -> Path | None:
+    """The newest conflict copy beside ``path`` when it is newer than ``path``: the app
+    went on saving there because someone else changed the file, and was quit since.
+    Saving the session file again (any change) makes it older: it is not offered then."""
+    stem = re.escape(path.name.removesuffix(".toml"))
+    pattern = re.compile(rf"{stem}\.conflict-\d{{8}}-\d{{6}}(-\d+)?\.toml")
+    try:
+        found = [(f.stat().st_mtime_ns, f) for f in path.parent.iterdir()
+                 if pattern.fullmatch(f.name) and f.is_file()]
+        since = path.stat().st_mtime_ns if path.exists() else -1
+    except OSError:
+        return None
+    if not found:
+        return None
+    mtime, newest = max(found)
+    return newest if mtime > since and is_complete(newest) else None
+
+
+def offer_conflict_copy(path: Path, ask: Ask) -> list[str]:
+    """A conflict copy newer than the session file is offered, as a crash's leftover is.
+    Taken, the file as it is goes aside (``*.aside-<time>.toml``) and the copy's text
+    becomes the session file; the copy itself stays. Refused or with nobody to ask, the
+    file is loaded as it is, and the copy is named."""
+    copy = newer_conflict_copy(path)
+    if copy is None:
+        return []
+    data = copy.read_bytes()
+    current = path.read_bytes() if path.is_file() else None
+    if data == current:
+        return []
+    when = datetime.fromtimestamp(copy.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+    answer = ask(f"{path.name}: {copy.name}, written at {when}, is newer: this session "
+                 "was saved there because the file had been changed by someone else.\n"
+                 "Use it (the file as it is now is kept aside)?", True)
+    if not answer:
+        why = "not used" if answer is False else "not used (no terminal to ask)"
+        return [f"{copy} is newer than {path.name} (saved there when {path.name} was "
+                f"changed by someone else): {why}; --session {copy} opens it."]
+    notes = []
+    if current is not None:
+        aside = aside_path(path)
+        write_atomic(aside, current)  # the bytes as they are
+        notes.append(f"{path.name} as it was is kept as {aside}.")
+    SessionFile.as_it_is(path).save(data.decode("utf-8"))
+    notes.insert(0, f"Took up {copy.name}, the newer conflict copy, as {path.name}.")
     return notes

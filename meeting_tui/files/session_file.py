@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,16 @@ from ..core.agenda import Agenda
 from ..core.clock import Now
 from ..core.errors import InputError, read_problem
 from ..core.session import Session
-from .durable import FileStamp, backup_path, conflict_path, digest_of, file_stamp, write_atomic
+from .durable import (
+    FileStamp,
+    backup_path,
+    conflict_path,
+    digest_of,
+    file_stamp,
+    real_path,
+    write_atomic,
+)
+from .lock import SessionLock
 from .session_reading import Loaded, build
 from .session_toml import agenda_hash, dumps
 
@@ -37,32 +47,35 @@ class SessionFile:
     Used by one thread at a time (the autosaver's)."""
 
     def __init__(self, path: str | Path, stamp: FileStamp | None, digest: str | None) -> None:
-        self.path = Path(path)
+        # The file itself, not a symlink to it: its backup and conflict copies go beside
+        # it, and what is compared is what is written.
+        self.path = real_path(path)
         self.stamp = stamp  # None: we know of no file there
         self.digest = digest
+        self.lock: SessionLock | None = None  # follows the file to each new version
 
     @classmethod
     def as_it_is(cls, path: str | Path) -> SessionFile:
         """Take the file as it is on disk now as ours (or no file, if there is none)."""
         p = Path(path)
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
+        if not (p.exists() or p.is_symlink()):
             return cls(p, None, None)
-        return cls(p, file_stamp(p), digest_of(data))
+        raw = read(p)  # a FIFO or a device: InputError, not a hang
+        return cls(p, raw.stamp, raw.digest)
 
     def changed_on_disk(self) -> bool:
         """Someone else wrote the file since we last read or wrote it (removed is not
         changed: there is nothing to overwrite)."""
         now = file_stamp(self.path)
         if now is None or now == self.stamp:
-            return False
+            return False  # the ctime is in the stamp: an edit in place moves it
         if self.digest is None:
             return True  # a file appeared where there was none
+        # Only when the stamp moved: some 2 ms for a 1.5 MB session, on the writer thread.
         try:
-            data = self.path.read_bytes()
-        except FileNotFoundError:
-            return False
+            data = read(self.path).data
+        except InputError:  # gone meanwhile: not changed; anything else is not ours
+            return self.path.exists() or self.path.is_symlink()
         if digest_of(data) == self.digest:
             self.stamp = now  # touched, not changed
             return False
@@ -80,6 +93,8 @@ class SessionFile:
         backup = None if left_alone else backup_path(self.path)
         self.stamp = write_atomic(self.path, text, backup=backup)
         self.digest = digest_of(text.encode("utf-8"))
+        if self.lock is not None and not left_alone:
+            self.lock.follow(self.stamp.device, self.stamp.inode)
         return left_alone
 
     def save_session(self, session: Session, agenda_path: str, digest: str) -> Path | None:
@@ -109,6 +124,9 @@ class RawSession:
             return tomllib.loads(self.data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             raise InputError(self.path, "not a session file (not UTF-8 text)") from None
+        except RecursionError:  # tomllib recurses into nested arrays and tables
+            raise InputError(self.path, "not a session file (arrays or tables nested "
+                                        "too deep)") from None
         except tomllib.TOMLDecodeError as exc:
             line = getattr(exc, "lineno", None)
             reason = getattr(exc, "msg", str(exc))
@@ -142,16 +160,49 @@ class RawSession:
         return SessionFile(self.path, self.stamp, self.digest)
 
 
+# A five-day meeting's session is some 1.5 MB; a file ten times that is not a session
+# (a log, a disk image, /dev/zero behind a symlink): refused before it fills the memory.
+SIZE_LIMIT = 16 * 1024 * 1024
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read as a session file (None: it is read)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a session file"
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"not a regular file ({kind}): not a session file"
+
+
+def _opener(path: str, flags: int) -> int:
+    # A FIFO swapped in after the stat must not block the open (nor the read).
+    return os.open(path, flags | os.O_NONBLOCK)
+
+
 def read(path: str | Path) -> RawSession:
     """The session file's bytes and the stamp of the version read, or InputError with
-    a one-line reason."""
+    a one-line reason. Only a regular file of at most SIZE_LIMIT bytes is read: a FIFO
+    would hang every command, a device never end."""
     p = Path(path)
     try:
-        with open(p, "rb") as handle:
-            stamp = FileStamp.of(os.fstat(handle.fileno()))
-            return RawSession(p, handle.read(), stamp)
+        why = _not_regular(os.stat(p).st_mode)
+        if why:
+            raise InputError(p, why)
+        with open(p, "rb", opener=_opener) as handle:
+            st = os.fstat(handle.fileno())
+            why = _not_regular(st.st_mode)
+            if why:
+                raise InputError(p, why)
+            data = handle.read(SIZE_LIMIT + 1)
     except OSError as exc:
         raise read_problem(p, exc, "session file") from None
+    if len(data) > SIZE_LIMIT:
+        raise InputError(p, f"too large for a session file (over {SIZE_LIMIT // 2**20} MB)")
+    return RawSession(p, data, FileStamp.of(st))
 
 
 def load(path: str | Path, agenda: Agenda, digest: str | None = None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -29,6 +29,9 @@ Document = dict[str, Any]
 _T = TypeVar("_T")
 _D = TypeVar("_D")
 _REQUIRED: Any = object()
+# The moments a session file may hold (see Reader.moment).
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
 def _upgrade_from_1(doc: Document) -> Document:
@@ -79,6 +82,11 @@ class _Reader:
     def moment(self, value: object, where: str) -> datetime:
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise self.fail(f"{where}: expected a UTC date-time, got {value!r}")
+        if not EARLIEST <= value <= LATEST:
+            # Near the ends of datetime's range, a local time or a day after it
+            # overflows (OverflowError in the report): no meeting is held there.
+            raise self.fail(f"{where}: {value.isoformat()} is not a time of a meeting "
+                            f"(years {EARLIEST.year} to {LATEST.year})")
         return value
 
     def day(self, value: object, where: str) -> date | None:

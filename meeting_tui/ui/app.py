@@ -20,12 +20,14 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
+from textual.driver import Driver
+from textual.notifications import Notify
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, TextArea, Tree
@@ -48,7 +50,9 @@ from .commands import (
     navigation_bindings,
 )
 from .decisions import ListOfDecisions
+from .display import UserTextApp
 from .editing import DecisionWriting
+from .keys import driver_class, escape_then
 from .providers import ItemsProvider
 from .saving import SaveDone, Saver
 from .screens.dialogs import QuitScreen
@@ -60,8 +64,10 @@ from .widgets.item_panel import DecisionList, ItemPanel
 from .widgets.save_status import SaveStatus
 from .widgets.top_bar import TopBar
 
+TOASTS_SHOWN = 2  # notices at once; an older one goes when a new one comes
 
-class MeetingApp(App[None]):
+
+class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     CSS_PATH = ["styles/app.tcss", "styles/display.tcss"]
     TITLE = "meeting-tui"
     COMMANDS = App.COMMANDS | {ItemsProvider}
@@ -90,6 +96,7 @@ class MeetingApp(App[None]):
         self.blink = blink
         self.tick_enabled = tick
         self._draining = 0  # escapes whose editor text is not taken yet
+        self._held = 0  # keys read meanwhile, waiting behind them (on_event)
         self.viewing_unmatched: int | None = None  # index in session.unmatched
         self.saver = Saver(self, Path(session_path), agenda_path, digest,
                            session_file=session_file, lock=lock, read_only=read_only,
@@ -111,7 +118,7 @@ class MeetingApp(App[None]):
                     id="editor",
                     soft_wrap=True,
                     show_line_numbers=False,
-                    placeholder="a: add a decision · e: edit the selected one",
+                    placeholder="a: add a decision · e: edit",
                 )
                 editor.cursor_blink = self.blink
                 editor.disabled = True
@@ -131,6 +138,7 @@ class MeetingApp(App[None]):
         if self.tick_enabled:
             self.set_interval(1.0, self.tick)
         self.saver.show_notes()
+        self.saver.started(before_exit=self.writing.stop)
         self.call_after_refresh(self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
@@ -144,6 +152,7 @@ class MeetingApp(App[None]):
 
     def tick(self) -> None:
         """Once a second: the clock widgets, and nothing else."""
+        self.timekeeper.check_clock()
         self.top_bar.refresh()
         self.agenda_tree.tick()
         if self.session.selected == self.session.current:
@@ -209,6 +218,13 @@ class MeetingApp(App[None]):
     @on(SaveDone)
     def _save_done(self, message: SaveDone) -> None:
         self.saver.saved(message)
+
+    def on_notify(self, event: Notify) -> None:
+        """The newest notices only (this runs before Textual adds the new one): at
+        80x24 three stacked toasts covered half the agenda."""
+        older = list(self._notifications)
+        for notification in older[:max(0, len(older) - (TOASTS_SHOWN - 1))]:
+            self._unnotify(notification, refresh=False)
 
     # ---------------------------------------------------------------- helpers
     def phrases(self) -> list[str]:
@@ -303,6 +319,47 @@ class MeetingApp(App[None]):
         self.saver.save_soon()
 
     # ---------------------------------------------------------------- where keys act
+    def get_driver_class(self) -> type[Driver]:
+        return driver_class(super().get_driver_class())  # escape, then a key (keys.py)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys read while the editor catches up after escape wait behind it, in order
+        (the text after "escape a" lands in the new decision)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._draining or self._held:
+                self._held += 1
+                self.editor.call_later(self._replay, event)
+                return
+            await self._read_key(event)
+            return
+        await super().on_event(event)
+
+    async def _replay(self, event: events.Key) -> None:
+        if self._draining:  # behind another escape now
+            self.editor.call_later(self._replay, event)
+            return
+        self._held -= 1
+        await self._read_key(event)
+
+    async def _read_key(self, event: events.Key) -> None:
+        """An alt+key nothing here binds is escape typed quickly before the key (keys.py):
+        both act, in order."""
+        key = escape_then(event)
+        if key is not None and len(self.screen_stack) == 1 and not self._bound(event.key):
+            await super().on_event(events.Key("escape", "\x1b"))
+            if self._draining:
+                self._held += 1
+                self.editor.call_later(self._replay, key)
+            else:
+                await super().on_event(key)
+            return
+        await super().on_event(event)
+
+    def _bound(self, key: str) -> bool:
+        """Does the app or the focused widget bind ``key`` (alt+up, the editor's alt+delete)?"""
+        return any(bound_action(node, key) is not None for node in (self, self.focused)
+                   if node is not None)
+
     def refused_in_read_only(self, action: str) -> bool:
         command = BY_ACTION.get(action)
         return self.read_only and command is not None and not command.read_only

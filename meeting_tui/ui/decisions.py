@@ -71,7 +71,7 @@ class ListOfDecisions:
             self.app.call_from_thread(
                 self.app.notify,
                 f"{what} copied through the terminal only (OSC 52, unconfirmed); "
-                f"{exc}",
+                f"{exc}; x exports it to a file",
                 severity="warning",
                 timeout=10,
             )
@@ -164,9 +164,10 @@ class ListOfDecisions:
             default = self._setting_default(command.name)
             current = getattr(settings, command.name)
             value = current if current is not None else default
-            shown = f"Default: {default}." if default else "No default."
-            hint = f"{command.help[:1].upper()}{command.help[1:]}. {shown} Empty: the " \
-                   "default. enter saves, escape cancels."
+            empty = (f"Default: {default}; empty goes back to it." if default
+                     else "No default: empty leaves it out.")
+            hint = (f"{command.help[:1].upper()}{command.help[1:]}. {empty} "
+                    "enter saves, escape cancels.")
             screen = PromptScreen(command.title, value, hint, placeholder=command.placeholder)
         self.app.push_screen(screen, partial(self._set_setting, command))
 

@@ -5,6 +5,11 @@ estimated end.
 Colours are not written here: each is a component class (``COMPONENT_CLASSES``) styled
 in styles/display.tcss, which both apps load, so that a theme or a stylesheet changes
 them. A widget that draws with them declares the classes and passes ``style_of(self)``.
+
+User text (titles, decisions, settings, paths) is data, never markup and never a
+terminal command: it reaches the screen as a ``Text`` made by ``plain`` (or appended
+through ``printable``), never as a string Textual would parse, and notifications are
+never markup (``UserTextApp``). Control characters show visibly (``␛``).
 """
 
 from __future__ import annotations
@@ -15,9 +20,13 @@ from functools import partial
 
 from rich.style import Style
 from rich.text import Text
+from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from ..core.clock import format_duration
+from ..core.follow_state import clock_line, state_label  # the web page's too
+from ..core.printable import printable
 from ..core.session import MeetingState, Session
 
 StyleOf = Callable[[str], Style]  # a component class name -> its Rich style
@@ -51,21 +60,33 @@ COMPONENT_CLASSES: set[str] = {
 }
 
 
+def plain(text: str, style: str | Style = "") -> Text:
+    """User text as a renderable: no markup is read in it, its controls shown."""
+    return Text(printable(text), style=style)
+
+
+def kept(original: str, value: str) -> str:
+    """What a field holds after a dialog: ``original`` itself while the field still
+    shows it (its controls made visible, ``␛``), so that looking changes nothing."""
+    return original if value == printable(original) else value
+
+
+class UserTextApp(App[None]):
+    """An app whose notifications are plain text: every one may quote a title, a
+    decision or a path, and Textual would read ``[/b]`` in it as markup (and fail) or
+    drop ``[confidential]`` as an unknown tag."""
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        del markup  # never markup: see the class
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+
 def style_of(widget: Widget) -> StyleOf:
     """The widget's style of a component class: only what the class sets (its colours
     and text style), as a Rich style string would be."""
     return partial(widget.get_component_rich_style, partial=True)
-
-
-def state_label(session: Session) -> str:
-    """'not started', 'Day 2 · running', 'Day 2 · on a break', 'Day 2 ended'."""
-    state = session.meeting_state
-    day = len(session.sittings())
-    if state is MeetingState.RUNNING or state is MeetingState.BREAK:
-        return f"Day {day} · {state.value}"
-    if state is MeetingState.DAY_ENDED:
-        return f"Day {day} ended"
-    return state.value
 
 
 def state_badge(session: Session, style: StyleOf) -> Text:
@@ -78,10 +99,7 @@ def item_clock(session: Session, key: str, now: datetime, style: StyleOf) -> Tex
     plan = session.planned_minutes(key)
     if plan is None:
         return Text(format_duration(session.spent(key, now)), style="bold")
-    spent = session.section_spent(key, now)
-    left = plan * 60 - spent
-    tail = f"{format_duration(-left)} over" if left < 0 else f"{format_duration(left)} left"
-    return Text(f"{format_duration(spent)} of {plan} min · {tail}",
+    return Text(clock_line(session.section_spent(key, now), plan),
                 style=style(LEVEL_CLASS[session.time_level(key, now)]))
 
 

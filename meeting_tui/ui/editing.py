@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
+from ..core.decision_list import list_number
+from ..core.printable import printable
 from ..core.session import DecisionStatus
 from ..core.settings import format_date
+from .display import kept
 from .host import Host
 from .screens.dialogs import ConfirmScreen
 
@@ -47,14 +50,22 @@ class DecisionWriting:
         editor = self.app.editor
         editor.disabled = False
         with editor.prevent(TextArea.Changed):
-            editor.load_text(self.session.decision(key, decision_id).text)
+            # Shown with its controls visible (a session file edited by hand may hold
+            # one); left unchanged, the decision keeps its text (stop).
+            editor.load_text(printable(self.session.decision(key, decision_id).text))
         editor.move_cursor(editor.document.end)
         editor.border_title = f"Decision {self.number(key, decision_id)}"
         self.app.focus_now(editor)
 
     def number(self, key: str, decision_id: int) -> int:
+        """Its number among the item's decisions, as the item panel shows it."""
         ids = [d.id for d in self.session.state(key).decisions]
         return ids.index(decision_id) + 1
+
+    def named(self, key: str, decision_id: int) -> str:
+        """"decision 5 of the List" (numbered as the List numbers it), or "the draft"."""
+        number = list_number(self.session, key, decision_id)
+        return "the draft" if number is None else f"decision {number} of the List"
 
     def stop(self) -> tuple[str, int] | None:
         """Leave the editor; an empty new decision is discarded rather than kept blank."""
@@ -62,7 +73,8 @@ class DecisionWriting:
             return None
         key, decision_id = self.editing
         self.editing = None
-        self.session.set_text(key, decision_id, self.app.editor.text)
+        original = self.session.decision(key, decision_id).text
+        self.session.set_text(key, decision_id, kept(original, self.app.editor.text))
         editor = self.app.editor
         with editor.prevent(TextArea.Changed):
             editor.load_text("")
@@ -89,10 +101,9 @@ class DecisionWriting:
         decision = self.session.decision(key, decision_id)
         if decision.status is DecisionStatus.ADOPTED:
             # The body adopted it: going back to final withdraws that; ask first.
-            number = self.number(key, decision_id)
             adopted = format_date(decision.adopted) if decision.adopted else "?"
-            question = (f"Decision {number} was adopted on {adopted}. Withdraw its adoption "
-                        "(it stays final)?")
+            question = (f"{upper(self.named(key, decision_id))} was adopted on "
+                        f"{adopted}. Withdraw its adoption (it stays final)?")
 
             def answer(yes: bool | None) -> None:
                 if yes:
@@ -107,14 +118,15 @@ class DecisionWriting:
         self.app.panel.show(key, decision_id)
         self.app.agenda_tree.refresh_item(key)
         self.app.save_now()
-        self.app.notify(f"Decision {self.number(key, decision_id)} is {status.value}")
+        self.app.notify(f"Final: {self.named(key, decision_id)}" if status.value != "draft"
+                        else "Back to draft: out of the List of decisions")
 
     def delete(self) -> None:
         target = self.app.selected_decision()
         if target is None:
             return
         key, decision_id = target
-        number = self.number(key, decision_id)
+        name = self.named(key, decision_id)
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -128,9 +140,14 @@ class DecisionWriting:
             self.app.panel.show(self.session.selected)
             self.app.agenda_tree.refresh_item(key)
             self.app.save_now()
-            self.app.notify(f"Decision {number} deleted")
+            self.app.notify(f"{upper(name)} deleted")
 
         text = self.session.decision(key, decision_id).text
         preview = text if len(text) <= 60 else text[:59] + "…"
-        self.app.push_screen(ConfirmScreen(f"Delete decision {number}?\n{preview}", "Delete"),
+        self.app.push_screen(ConfirmScreen(f"Delete {name}?\n{preview}", "Delete"),
                              answer)
+
+
+def upper(text: str) -> str:
+    """The first letter a capital, the rest as it is ("the List" stays)."""
+    return text[:1].upper() + text[1:]

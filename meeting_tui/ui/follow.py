@@ -15,19 +15,21 @@ from pathlib import Path
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Static
 
 from ..core.clock import format_duration
-from ..core.decision_list import Document, build_document, count_phrase
+from ..core.decision_list import Document, Section, build_document, count_phrase
+from ..core.printable import printable
 from ..core.session import MeetingState, Session
 from ..files.watcher import SessionWatcher
 from . import display
-from .display import StyleOf, estimate, item_clock, state_badge, style_of
+from .display import StyleOf, estimate, item_clock, plain, state_badge, style_of
 from .widgets.agenda_tree import AgendaTree
 
 POLL_SECONDS = 0.25
@@ -37,7 +39,7 @@ def heading_line(session: Session, style: StyleOf) -> Text:
     """One line: the meeting title, the day and its state, the wall clock."""
     now = session.now()
     return Text.assemble(
-        (session.title, "bold"),
+        (printable(session.title), "bold"),
         "  ",
         state_badge(session, style),
         "  ",
@@ -56,9 +58,9 @@ def now_text(session: Session, style: StyleOf) -> RenderableType:
     item = session.item(key)
     title = Text()
     if item.number:
-        title.append(f"{item.number}  ", "bold reverse")
+        title.append(f"{printable(item.number)}  ", "bold reverse")
         title.append(" ")
-    title.append(item.title, "bold")
+    title.append(printable(item.title), "bold")
     lines = [title, Text()]
     lines.append(plan_text(session, key, now, style))
     if session.meeting_state is MeetingState.BREAK:
@@ -127,18 +129,29 @@ def decision_blocks(session: Session, doc: Document, style: StyleOf) -> list[Blo
             current.number, current.title)
         key = f"{section.depth}:{section.number}:{section.title}"
         seen[key] = seen.get(key, 0) + 1
-        parts: list[RenderableType] = [
-            Text(section.heading, style=style(display.CURRENT_HEADING) if is_current else "bold")]
+        parts: list[RenderableType] = [item_heading(
+            section, style(display.CURRENT_HEADING) if is_current else Style(bold=True))]
         for entry in section.entries:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(justify="right", no_wrap=True)
             grid.add_column(ratio=1)
-            grid.add_row(Text(f"{entry.number}.", style=style(display.NUMBER)), Text(entry.text))
+            grid.add_row(Text(f"{entry.number}.", style=style(display.NUMBER)), plain(entry.text))
             parts.append(grid)
         indent = (1, 0, 0, 2 * section.depth)  # a blank line above each item
         blocks.append(Block(f"{key}:{seen[key]}", is_current, section,
                             Padding(Group(*parts), indent)))
     return blocks
+
+
+def item_heading(section: Section, style: Style) -> Text:
+    """An item's heading, its number in reverse video: a decision's number
+    ("1.") must not read as an item's."""
+    heading = Text()
+    if section.number:
+        heading.append(f" {printable(section.number)} ", style + Style(reverse=True))
+        heading.append(" ")
+    heading.append_text(plain(section.title, style=style))
+    return heading
 
 
 class Painted(Static):
@@ -183,7 +196,7 @@ class FollowTree(AgendaTree):
             self.call_after_refresh(self.select_key, key)
 
 
-class FollowApp(App[None]):
+class FollowApp(display.UserTextApp):
     """``meeting-tui follow SESSION``: redraws when the file changes, ticks each second."""
 
     CSS_PATH = ["styles/follow.tcss", "styles/display.tcss"]
@@ -245,13 +258,13 @@ class FollowApp(App[None]):
         self.tick()
         status = self.query_one("#follow-status", Static)
         if state.problem:
-            status.update(Text(f" {state.problem}", style="bold"))
+            status.update(plain(f" {state.problem}", style="bold"))
             status.add_class("-problem")
         else:
             when = (state.loaded_at or self.session.now()).astimezone().strftime("%H:%M:%S")
             status.update(Text.assemble(
                 " ", ("q", "bold"), f" quit · read-only · read {when} · ",
-                (Path(self.watcher.path).name, "bold")))
+                (printable(Path(self.watcher.path).name), "bold")))
             status.remove_class("-problem")
         await self.show_decisions()  # last: it waits for its blocks to be mounted
 

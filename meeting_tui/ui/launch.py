@@ -10,9 +10,11 @@ import gc
 import sys
 from pathlib import Path
 
+from ..core.clock import SteadyClock
 from ..core.errors import InputError
 from ..files.opening import open_meeting
 from .app import MeetingApp
+from .ending import exit_status
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -26,12 +28,13 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         gc.freeze()
         gc.enable()
+    app.saver.catch_signals = True  # SIGHUP, SIGTERM, SIGINT: saved, then ended
     try:
         app.run()
     finally:
         if app.lock is not None:
             app.lock.release()
-    return 0
+    return exit_status(app)
 
 
 def make_app(args: argparse.Namespace) -> MeetingApp:
@@ -43,6 +46,7 @@ def make_app(args: argparse.Namespace) -> MeetingApp:
                           read_only=read_only)
     for note in opened.notes:
         print(f"meeting-tui: {note}", file=sys.stderr)
+    opened.session.now = SteadyClock()  # spans measured as time passes, whatever the wall clock
     return MeetingApp(
         opened.session,
         opened.path,

@@ -6,10 +6,19 @@ persistent line above the footer (``SaveStatus``), not only in a toast: a write 
 fails (the app keeps everything in memory and retries every few seconds; ``w`` saves to
 another file), a file changed by someone else (left alone; the session goes to a
 conflict copy), a read-only session.
+
+A signal that ends the app (SIGHUP when the SSH connection drops, SIGTERM, SIGINT)
+first writes what is pending, as quitting does: typing is otherwise only written up to
+TYPING_SAVE_DELAY after the first unsaved key.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.message import Message
@@ -24,6 +33,13 @@ from .screens.prompts import PromptScreen
 
 TYPING_SAVE_DELAY = 0.4  # seconds from the first unsaved keystroke to the write
 RETRY_SECONDS = 3.0  # while saving fails, the current state is written again this often
+# Each ends the app after a last save. SIGHUP: the terminal is gone (an SSH connection
+# dropped, the window closed); SIGTERM: a shutdown, `kill`; SIGINT: `kill -INT` (ctrl+c
+# is a key in the app, not a signal).
+ENDING_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+# Keys already read when the signal came are handled first; this long at most.
+SIGNAL_DRAIN_SECONDS = 0.5
+EXIT_GRACE_SECONDS = 3.0  # after the last save, for the app to end on its own
 
 
 def describe_error(error: BaseException) -> str:
@@ -74,6 +90,47 @@ class Saver:
         self.left_alone: Path | None = None  # the file someone else changed
         self._typing_timer: Timer | None = None
         self.retry_timer: Timer | None = None
+        self.catch_signals = False  # set by launch: only the real app owns the process
+        self._before_exit: Callable[[], object] = lambda: None
+        self._ending: int | None = None  # the signal being handled
+
+    # ---------------------------------------------------------------- signals
+    def started(self, before_exit: Callable[[], object]) -> None:
+        """The app runs: from now on an ending signal saves first (``before_exit`` takes
+        the editor's text into the session), then ends the app with 128 + the signal's
+        number, as a shell reports a process a signal ended."""
+        self._before_exit = before_exit
+        if not self.catch_signals:
+            return
+        loop = asyncio.get_running_loop()
+        for signum in ENDING_SIGNALS:
+            loop.add_signal_handler(signum, self.signalled, signum)
+
+    def signalled(self, signum: int) -> None:
+        """On the UI loop. Keys read before the signal may still be on their way to the
+        editor: the end is queued behind them (the editor's own queue), and a timer ends
+        it anyway should that queue be stuck."""
+        if self._ending is not None:
+            return
+        self._ending = signum
+        self.app.editor.call_later(self._end)
+        self.app.set_timer(SIGNAL_DRAIN_SECONDS, self._end)
+
+    def _end(self) -> None:
+        signum, self._ending = self._ending, -1
+        if signum is None or signum < 0:
+            return  # ended already
+        try:
+            self._before_exit()
+        finally:
+            self.save_now()
+            self.autosaver.close(10.0)
+            # Saved. Leaving the terminal as found can block on one that is gone (the
+            # connection dropped): the process then ends without it.
+            guard = threading.Timer(EXIT_GRACE_SECONDS, os._exit, (128 + signum,))
+            guard.daemon = True
+            guard.start()
+            self.app.exit(return_code=128 + signum)
 
     # ---------------------------------------------------------------- saving
     def save_now(self) -> None:
@@ -211,6 +268,7 @@ class Saver:
         except OSError as exc:
             raise ValueError(f"Cannot write in {target.parent}: {describe_error(exc)}") from None
         new_file = SessionFile(target, None, None)
+        new_file.lock = lock
         try:
             new_file.save(dumps(self.session, self.agenda_path, self.digest))
         except OSError as exc:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.clock import format_duration
+from ..core.clock import SteadyClock, describe_jump, format_duration
 from ..core.session import MeetingState
 from .host import Host
 from .screens.dialogs import ConfirmScreen, NewDayScreen, PlanScreen, ReportScreen
@@ -18,6 +18,18 @@ class Timekeeper:
     def __init__(self, app: Host) -> None:
         self.app = app
         self.session = app.session
+
+    def check_clock(self) -> None:
+        """Once a second: a jump of the wall clock is said (the clocks keep their time,
+        ``SteadyClock``), so the secretary knows why the wall clock shown differs."""
+        now = self.session.now
+        if not isinstance(now, SteadyClock):
+            return
+        for jump in now.take_jumps():
+            self.app.notify(f"The computer's clock was {describe_jump(jump)}: the meeting's "
+                            "clocks keep counting the time that really passed (restarting "
+                            "the app takes the computer's time again)",
+                            severity="warning", timeout=20)
 
     def toggle_clock(self) -> None:
         if self.ask_new_day():
@@ -47,7 +59,10 @@ class Timekeeper:
         if item.children:
             subs = [session.planned_minutes(child.key) for child in item.children]
             known = [p for p in subs if p is not None]
-            hints.append(f"Empty: the sum of its sub-items ({sum(known)} min)." if known
+            hints.append(f"Empty: the sum of its sub-items ({sum(known)} min)."
+                         if len(known) == len(subs)
+                         else f"Empty: no plan (only {len(known)} of its {len(subs)} "
+                              "sub-items are planned)." if known
                          else "Empty: no plan (its sub-items have none).")
         else:
             hints.append("Empty: no plan.")
@@ -141,6 +156,7 @@ class Timekeeper:
         self._follow_meeting(key)
         self.app.refresh_items(previous, key)
         self.app.save_now()
+        self._drafts_left(previous, key)
 
     def take_up_next(self) -> None:
         self._take_up_step(self.session.take_up_next, "No next item: this is the end of the "
@@ -158,6 +174,20 @@ class Timekeeper:
         self._follow_meeting(key)
         self.app.refresh_items(previous, key)
         self.app.save_now()
+        self._drafts_left(previous, key)
+
+    def _drafts_left(self, previous: str | None, key: str) -> None:
+        """The item left is done: say so when it still has drafts, which the List of
+        decisions leaves out until f makes them final."""
+        if previous is None or previous == key:
+            return
+        drafts, _finals = self.session.counts(previous)
+        if drafts:
+            item = self.session.item(previous)
+            where = item.number or item.title
+            where = where if len(where) <= 30 else where[:29] + "…"
+            self.app.notify(f"{drafts} draft{'s' if drafts > 1 else ''} left on {where} "
+                            "(f makes one final)", severity="warning")
 
     def toggle_skip(self) -> None:
         key = self.session.selected

@@ -197,8 +197,9 @@ def test_duplicate_sub_numbers_warn(tmp_path: Path) -> None:
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     """`meeting-tui agenda FILE | head -1`: no traceback when head closes the pipe."""
     path = tmp_path / "long.txt"
-    path.write_text("".join(f"{n}. Item number {n} of a long agenda\n" for n in range(1, 20001)),
-                    encoding="utf-8")
+    path.write_text("".join(f"{n}. Item number {n} of a long agenda\n"
+                            + "".join(f"   - Point {k} of item {n}\n" for k in range(1, 20))
+                            for n in range(1, 1000)), encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "meeting_tui", "agenda", str(path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -32,8 +32,12 @@ def session_file(tmp_path) -> Path:
 
 @pytest.fixture
 def no_clipboard(monkeypatch):
-    """pyperclip finds no copy mechanism, as on a server without X."""
+    """pyperclip finds no copy mechanism, as on a desktop without xclip, xsel or
+    wl-clipboard."""
     monkeypatch.setattr(pyperclip, "determine_clipboard", pyperclip.init_no_clipboard)
+    monkeypatch.setattr("meeting_tui.clipboard.sys.platform", "linux")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
 
 
 # ------------------------------------------------------------------ output
@@ -80,6 +84,36 @@ def test_output_file_takes_its_format_from_the_extension(capsys, session_file, t
     assert err == f"meeting-tui: 3 decisions written to {target}\n"
     assert target.read_text(encoding="utf-8") == \
         (GOLDEN / "decisions.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["list.pdf", "list.DOC", "list.odt"])
+def test_an_extension_of_no_format_is_refused(capsys, session_file, tmp_path, name):
+    """`-o list.pdf` would be Markdown named PDF: refused in one line, nothing written."""
+    target = tmp_path / name
+    code, out, err = run(capsys, "decisions", session_file, "-o", target)
+    suffix = name.rsplit(".", 1)[1].lower()
+    assert (code, out) == (2, "")
+    assert err == (f"meeting-tui: {target}: no format is written as .{suffix}: name the "
+                   "file .md, .txt, .html or .docx, or give --format\n")
+    assert not target.exists()
+
+
+def test_with_format_given_the_file_name_is_the_users(capsys, session_file, tmp_path):
+    target = tmp_path / "list.pdf"
+    code, _out, _err = run(capsys, "decisions", session_file, "--format", "md", "-o", target)
+    assert code == 0
+    assert target.read_text(encoding="utf-8") == \
+        (GOLDEN / "decisions.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, fmt", [("list", "md"), ("list.MD", "md"),
+                                       ("list.markdown", "md"), ("list.htm", "html"),
+                                       ("list.text", "txt")])
+def test_names_that_say_a_format(capsys, session_file, tmp_path, name, fmt):
+    target = tmp_path / name
+    assert run(capsys, "decisions", session_file, "-o", target)[0] == 0
+    assert target.read_text(encoding="utf-8") == \
+        (GOLDEN / f"decisions.{fmt}").read_text(encoding="utf-8")
 
 
 def test_docx_to_a_file(capsys, session_file, tmp_path):
@@ -132,6 +166,21 @@ def test_copy_without_any_clipboard_prints_the_text_and_exits_1(capsys, session_
     assert out == render_md(build_document(adopted_session()))  # nothing lost
     assert len(err.splitlines()) == 1
     assert "xclip" in err and "xsel" in err and "wl-clipboard" in err
+    assert "-o FILE writes it to a file" in err and "(OSC 52)" in err
+
+
+def test_copy_without_a_display_says_so_rather_than_name_packages(capsys, session_file,
+                                                                  no_clipboard, monkeypatch):
+    """xclip installed, but no X display (over SSH): installing xclip would not help."""
+    monkeypatch.delenv("DISPLAY")
+    monkeypatch.delenv("WAYLAND_DISPLAY")
+    code, out, err = run(capsys, "decisions", session_file, "--copy")
+    assert code == 1 and out == render_md(build_document(adopted_session()))
+    assert err == ("meeting-tui: not copied (no system clipboard: no X display or Wayland "
+                   "session here (DISPLAY and WAYLAND_DISPLAY are unset)); the text is "
+                   "printed instead (-o FILE writes it to a file); the app's C copies it "
+                   "through the terminal (OSC 52), even over SSH\n")
+    assert "install" not in err
 
 
 def test_copy_without_clipboard_but_with_a_file_keeps_stdout_clean(capsys, session_file,
@@ -148,6 +197,44 @@ def test_copy_that_works_says_what_it_copied(capsys, session_file, monkeypatch):
     assert code == 0 and out == ""
     assert err == "meeting-tui: 5 decisions copied to the clipboard (xclip)\n"
     assert DRAFT_1 in copied[0]
+
+
+# ------------------------------------------------------------------ an agenda for a session
+
+
+@pytest.mark.parametrize("command", [["decisions"], ["report"], ["adopt", "--on", "today"]])
+def test_an_agenda_given_opens_the_session_beside_it(capsys, tmp_path, command):
+    """`decisions agenda.txt`: the session the app keeps beside it is the one meant."""
+    (tmp_path / "agenda.txt").write_text(AGENDA, encoding="utf-8")
+    beside = tmp_path / "agenda.session.toml"
+    write_session(tmp_path, adopted_session())
+    assert beside.is_file()
+    code, out, err = run(capsys, command[0], tmp_path / "agenda.txt", *command[1:])
+    assert code == 0
+    assert err.splitlines()[0] == (f"meeting-tui: {tmp_path / 'agenda.txt'} is an agenda: "
+                                   f"using its session {beside}")
+    if command == ["decisions"]:
+        assert out == (GOLDEN / "decisions.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["decisions"], ["report"], ["adopt", "--on", "today"]])
+def test_an_agenda_without_a_session_says_so(capsys, tmp_path, command):
+    agenda = tmp_path / "council.txt"
+    agenda.write_text(AGENDA, encoding="utf-8")
+    code, out, err = run(capsys, command[0], agenda, *command[1:])
+    assert (code, out) == (2, "")
+    assert err == (f"meeting-tui: {agenda}: an agenda, not a session file: its session would "
+                   f"be {tmp_path / 'council.session.toml'}, which does not exist yet "
+                   f"(meeting-tui {agenda} opens the meeting)\n")
+
+
+def test_a_session_file_under_another_name_is_still_a_session(capsys, tmp_path):
+    path = write_session(tmp_path, adopted_session())
+    renamed = tmp_path / "meeting.txt"
+    path.rename(renamed)
+    code, out, err = run(capsys, "decisions", renamed)
+    assert code == 0 and err == ""
+    assert out == (GOLDEN / "decisions.md").read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------ finding the agenda

@@ -153,6 +153,37 @@ def test_report_counts_a_running_clock_up_to_now(tmp_path, capsys):
     assert doc["items"][0]["spent_seconds"] == doc["meeting"]["spent_seconds"]
 
 
+LONG = ("Presentation of relevant activities by national authorities, international "
+        "governmental and non-governmental organisations")
+
+
+def test_piped_the_report_gives_titles_in_full(tmp_path, capsys):
+    """Not on a terminal (a pipe, a file), no title is cut to a terminal's width."""
+    (tmp_path / "agenda.txt").write_text(f"Meeting\n\n1. {LONG}\n2. Close\n",
+                                         encoding="utf-8")
+    session = tmp_path / "m.session.toml"
+    session.write_text('format = 1\n[agenda]\npath = "agenda.txt"\n', encoding="utf-8")
+    assert main(["report", str(session)]) == 0
+    out = capsys.readouterr().out
+    assert f" {LONG} " in out
+    assert "…" not in out
+
+
+def test_a_partly_planned_parent_has_no_plan_in_the_report(tmp_path, capsys):
+    """One sub-item planned of two: the parent says "partly", not a sum."""
+    (tmp_path / "agenda.txt").write_text(AGENDA, encoding="utf-8")
+    session = tmp_path / "m.session.toml"
+    session.write_text('format = 1\n[agenda]\npath = "agenda.txt"\n', encoding="utf-8")
+    assert main(["report", str(session)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    reports = next(line for line in lines if " Reports " in line)
+    assert reports.split()[-3:] == ["partly", "-", "pending"]
+    assert any(line.startswith("  partly: some of its sub-items have a plan") for line in lines)
+    assert main(["report", str(session), "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    assert [i["planned_minutes"] for i in items] == [10, None, 20, None, 5]
+
+
 # ------------------------------------------------------------------ bad input
 
 GOOD_AGENDA = "agenda.txt"

@@ -321,3 +321,44 @@ def test_plain_text_keeps_its_numbers_and_underscores():
     """)
     assert agenda.items[0].title == "Review of file_name_2027 and *the* plan"
     assert agenda.warnings  # a repeated number in plain text is said, not renumbered
+
+
+# ------------------------------------------------------------------ nothing dropped silently
+
+def test_an_agenda_read_mostly_as_notes_is_said():
+    agenda = parse("""
+        Board meeting, 3 May
+        1. Opening
+        Welcome by the chair
+        Minutes of the last meeting
+        Report of the treasurer
+        Budget for next year
+        Election of officers
+        Any other business
+        Close of the meeting
+    """)
+    assert len(agenda.items) == 1
+    (warning,) = agenda.warnings
+    assert "8 of 9 lines became notes or header" in warning.message
+    assert "lines 1, 3, 4" in warning.message
+
+
+def test_an_agenda_read_well_says_nothing():
+    agenda = parse("""
+        Board meeting, 3 May
+        1. Opening
+        2. Minutes
+        Paper B/1
+        3. Budget
+    """)
+    assert agenda.warnings == ()
+
+
+def test_the_app_is_told_the_agenda_warnings_on_opening(tmp_path):
+    from meeting_tui.files.opening import open_meeting
+
+    path = tmp_path / "council.txt"
+    path.write_text("Council\n1. Opening\n2. Minutes\n2. Budget\n", encoding="utf-8")
+    opened = open_meeting(str(path), None, None, ask=lambda q, d: None)
+    opened.lock.release()
+    assert any(note.startswith("council.txt:4: item number 2") for note in opened.notes)

@@ -221,6 +221,86 @@ def test_heading_numbers_get_a_dot_unless_they_have_their_own():
     assert headings(build_document(session))[0] == "4(b) Budget"
 
 
+# ------------------------------------------------------------------ lines and bullets
+
+LINES = "Took note of the report of the Bureau.\nDécidé de faire.\nAgreed to go."
+
+
+def test_markdown_keeps_the_lines_of_a_decision_apart():
+    """A renderer joins a paragraph's lines: each line but the last ends in a hard
+    break, so the list reads as the HTML does, not "…Bureau. Décidé de… Agreed to…"."""
+    from markdown_it import MarkdownIt
+
+    session = make_session()
+    decision = session.add_decision("2.2", LINES)
+    session.toggle_final("2.2", decision.id)
+    doc = build_document(session)
+    text = render_md(doc)
+    assert ("4. Took note of the report of the Bureau.  \n   Décidé de faire.  \n"
+            "   Agreed to go.\n") in text
+    html = MarkdownIt("commonmark").render(text)
+    assert ("Took note of the report of the Bureau.<br />\nDécidé de faire.<br />\n"
+            "Agreed to go.") in html
+    # The list under "Instructed the Secretariat to:" stays a list.
+    assert "<li>revise the report accordingly;</li>" in html
+    assert "Bureau. Décidé" not in html
+    assert render_entries_md(doc.sections[-1].entries).count("  \n") == 2  # c copies it so
+
+
+BULLETS = """\
+Committee
+3. Exchange of information
+3.1.1. Recent relevant progress
+  • Presentation by Mr LABRADOR JIMENEZ of the EU strategy
+  • Presentation by Ms DOURTHE of new legislations
+3.1.2. Up-coming events
+"""
+
+
+def bullet_session() -> Session:
+    session = Session(parse_agenda(BULLETS))
+    for key, text in (("3.1.1/#2", "Took note."), ("3.1.2", "Noted.")):
+        decision = session.add_decision(key, text)
+        session.toggle_final(key, decision.id)
+    return session
+
+
+def test_a_bullet_is_set_under_its_item():
+    """A bullet of an item (unnumbered, holding a decision) is marked as a bullet, and
+    in text set in under its item rather than flush left like an item."""
+    doc = build_document(bullet_session())
+    assert headings(doc) == ["3. Exchange of information", "3.1.1. Recent relevant progress",
+                             "• Presentation by Ms DOURTHE of new legislations",
+                             "3.1.2. Up-coming events"]
+    assert [s.bullet for s in doc.sections] == [False, False, True, False]
+    assert "#### • Presentation by Ms DOURTHE of new legislations\n\n1. Took note." \
+        in render_md(doc)
+    assert ("3.1.1. Recent relevant progress\n\n  • Presentation by Ms DOURTHE of new "
+            "legislations\n\n    1. Took note.\n\n3.1.2.") in render_txt(doc)
+    narrow = render_txt(doc, width=40).splitlines()
+    at = narrow.index("  • Presentation by Ms DOURTHE of new")
+    assert narrow[at + 1] == "    legislations"  # wrapped under its own text
+    assert ('<h4 class="bullet">• Presentation by Ms DOURTHE of new legislations</h4>'
+            in render_html(doc))
+
+
+def test_unnumbered_items_of_an_unnumbered_agenda_are_not_bullets():
+    session = Session(parse_agenda("# Board\n## Opening\n### Welcome\n"))
+    key = session.order[-1].key
+    decision = session.add_decision(key, "Welcomed.")
+    session.toggle_final(key, decision.id)
+    assert not any(s.bullet for s in build_document(session).sections)
+
+
+def test_docx_sets_a_bullet_in_under_its_item():
+    pytest.importorskip("docx")
+    document = read_docx(render_docx(build_document(bullet_session())))
+    heading = next(p for p in document.paragraphs if p.text.startswith("• Presentation"))
+    assert heading.style.name == "Heading 3"
+    assert heading.paragraph_format.left_indent is not None
+    assert heading.paragraph_format.left_indent > 0
+
+
 # ------------------------------------------------------------------ plain text
 
 

@@ -566,7 +566,23 @@ def test_a_whole_meeting_on_a_bundled_agenda(name, now):
             session.pause()
             now.advance(minutes=30)
             session.start()
-    assert taken == [k for k in keys if k != keys[2]]
+    # n passes over skipped items and bullets ("Presentation by …": enter takes one up)
+    bullets = {item.key for item in agenda.walk() if item.bullet}
+    assert taken == [k for k in keys if k != keys[2] and k not in bullets]
     assert session.elapsed() == 120 * len(taken)
     assert sum(session.spent(k) for k in keys) == session.elapsed()
     assert session.spent(keys[2]) == 0
+
+
+def test_n_and_p_pass_over_bullets_which_enter_still_takes_up(now):
+    agenda = parse_agenda(
+        "Board\n1. Reports\n• Presentation by the treasurer\n• Questions\n2. Budget\n")
+    session = Session(agenda, now=now)
+    bullets = [item.key for item in agenda.walk() if item.bullet]
+    assert len(bullets) == 2
+    assert session.take_up_next() == "1"
+    assert session.take_up_next() == "2"
+    assert session.take_up_previous() == "1"
+    session.take_up(bullets[0])  # enter on a bullet
+    assert session.current == bullets[0]
+    assert session.take_up_next() == "2"

@@ -94,9 +94,34 @@ def test_bad_typed_plans_say_why(text):
 
 
 def test_plans_come_from_the_agenda_and_a_parent_adds_up_its_sub_items(session):
-    assert [session.planned_minutes(k) for k in KEYS] == [15, 210, 120, 90, 45, 45, None,
+    # 3 has 3.1's 45 min but 3.2 has no plan: the sum is not the section's plan.
+    assert [session.planned_minutes(k) for k in KEYS] == [15, 210, 120, 90, None, 45, None,
                                                           30, None]
+    assert session.partly_planned("3") == 45
+    assert [session.partly_planned(k) for k in KEYS if k != "3"] == [None] * 8
     assert session.total_planned_minutes() == 15 + 210 + 45 + 30
+
+
+def test_a_parent_is_planned_only_when_every_sub_item_is(session, clock):
+    """A plan on one bullet does not plan its item, nor the items above it: the
+    bullet goes over, they do not."""
+    agenda = parse_agenda("3. Exchange\n3.1 Presentations\n3.1.1 Progress\n"
+                          "  • First talk\n  • Second talk\n3.1.2 Events\n4. Close\n")
+    session = Session(agenda, now=clock)
+    bullet = agenda.items[0].children[0].children[0].children[0].key
+    session.set_plan(bullet, 1)
+    session.take_up(bullet)
+    clock.advance(minutes=2)
+    assert session.over(bullet)
+    assert [session.time_level(k) for k in ("3.1.1", "3.1", "3")] == [None] * 3
+    assert [session.partly_planned(k) for k in ("3.1.1", "3.1", "3")] == [1] * 3
+    assert session.total_planned_minutes() == 1
+    for key in ("3.1.1/#2", "3.1.2"):
+        session.set_plan(key, 5)
+    assert session.planned_minutes("3.1") == 11  # now every sub-item has a plan
+    assert session.partly_planned("3.1") is None
+    assert session.planned_minutes("3") == 11
+    assert session.over("3.1.1/#1") and not session.over("3.1.1")  # 2 min of 6
 
 
 def test_a_plan_set_in_the_app_replaces_the_agenda_and_updates_the_parent(session):
@@ -236,10 +261,38 @@ def test_a_parent_with_its_own_plan_covers_its_section(session, clock):
     session.take_up("2.2")
     clock.advance(minutes=20)
     assert session.remaining_plan() == ((15 + 30 + 45 + 30) * 60, 2)
-    session.take_up("3.1")  # 2.2 done, 2 itself still pending: the section still counts
-    assert session.remaining_plan()[0] == (15 + 30 + 45 + 30) * 60
-    session.toggle_skip("2")
+    session.take_up("3.1")  # 2.2 done, 2 itself never taken up: section 2 is past
     assert session.remaining_plan()[0] == (15 + 45 + 30) * 60
+    session.take_up("2")  # heading 2 itself: back in the section, its 30 min count
+    assert session.remaining_plan()[0] == (15 + 30 + 30) * 60  # 3.1 done
+    session.toggle_skip("2")
+    assert session.remaining_plan()[0] == (15 + 30) * 60
+
+
+def test_a_section_the_meeting_moved_past_counts_for_nothing(session, clock):
+    """Heading 2 never taken up: once the meeting is at 3, section 2's plan is not
+    left any more, whatever 2 itself says (pending)."""
+    session.set_plan("2", 45)
+    session.take_up("1")
+    clock.advance(minutes=15)
+    session.take_up("2.1")
+    clock.advance(minutes=10)
+    assert session.remaining_plan() == ((35 + 45 + 30) * 60, 2)  # unplanned: 3.2, 5
+    session.take_up("3.1")  # 2.1 done; 2 and 2.2 never taken up
+    assert session.state_status("2") is ItemStatus.PENDING
+    assert session.remaining_plan() == ((45 + 30) * 60, 2)
+    session.take_up("2.2")  # back in section 2: what is left of its plan counts again
+    assert session.remaining_plan() == ((35 + 30) * 60, 2)
+    session.take_up("4")
+    clock.advance(minutes=5)
+    # Moved past 2 and 3 (3 and 3.2 untouched, 3.1 done): 25 min left of 4; 5 unplanned.
+    assert session.remaining_plan() == (25 * 60, 1)
+
+
+def test_a_section_not_yet_taken_up_still_counts_when_passed_over(session, clock):
+    """Jumping ahead leaves the items jumped over to come: they count."""
+    session.take_up("4")
+    assert session.remaining_plan() == ((15 + 210 + 45 + 30) * 60, 2)
 
 
 # ------------------------------------------------------------------ sittings
@@ -621,6 +674,22 @@ async def test_t_with_an_empty_field_clears_the_plan(make_app, clock):
         assert app.session.planned_minutes("1") is None
         assert read_file(app)["items"]["1"]["planned_minutes"] == "none"
         assert "no plan" in plain(app.query_one("#item-clock").render())
+
+
+async def test_the_item_panel_says_a_parent_is_partly_planned(make_app, clock):
+    """3 has 3.1's 45 min, 3.2 none: the panel and t's hint say so, not "planned 45"."""
+    from textual.widgets import Label
+
+    app = make_app(text=AGENDA)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["down"] * 4)
+        assert app.session.selected == "3"
+        clock_text = plain(app.query_one("#item-clock").render())
+        assert "partly planned (45 min in some sub-items; t sets its plan)" in clock_text
+        assert "planned 45 min" not in clock_text
+        await pilot.press("t")
+        hint = plain(app.screen.query_one("#plan-hint", Label).render())
+        assert "only 1 of its 2 sub-items are planned" in hint
 
 
 async def test_t_refuses_what_is_not_minutes_and_escape_cancels(make_app, clock):

@@ -24,13 +24,26 @@ from meeting_tui.core.export import render_entries_md, render_md
 # ------------------------------------------------------------------ without a display
 
 
-def test_no_mechanism_names_the_packages(monkeypatch):
+@pytest.mark.parametrize("display, wayland, expected", [
+    (":0", None, "no system clipboard: install xclip or xsel (X11)"),
+    (None, "wayland-0", "no system clipboard: install wl-clipboard (Wayland)"),
+    (":0", "wayland-0", "no system clipboard: install wl-clipboard (Wayland) or xclip or "
+                        "xsel (X11)"),
+    # xclip may well be installed: without a display it cannot work, so that is said.
+    (None, None, "no system clipboard: no X display or Wayland session here (DISPLAY and "
+                 "WAYLAND_DISPLAY are unset)"),
+])
+def test_no_mechanism_says_what_is_missing(monkeypatch, display, wayland, expected):
     monkeypatch.setattr(pyperclip, "determine_clipboard", pyperclip.init_no_clipboard)
     monkeypatch.setattr(clipboard.sys, "platform", "linux")
+    for name, value in (("DISPLAY", display), ("WAYLAND_DISPLAY", wayland)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
     with pytest.raises(clipboard.ClipboardUnavailable) as caught:
         clipboard.copy("text")
-    assert str(caught.value) == ("no system clipboard: install xclip or xsel (X11) or "
-                                 "wl-clipboard (Wayland)")
+    assert str(caught.value) == expected
 
 
 def test_a_copy_that_silently_does_nothing_is_caught(monkeypatch):

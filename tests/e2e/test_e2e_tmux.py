@@ -24,11 +24,13 @@ from helpers.tmux import (
     FIRST_ITEM,
     FIRST_SCREEN_TIMEOUT,
     MEETING_TITLE,
+    STEP_TIMEOUT,
     Tmux,
     app_pid,
     decisions_in,
     installed_command,
     wait_for_text,
+    wait_until,
 )
 
 
@@ -77,3 +79,40 @@ def test_typed_decision_survives_sigkill(tmux: Tmux, tmp_path: Path) -> None:
     doc = tomllib.loads(session_file.read_text(encoding="utf-8"))
     assert all("end" in span for span in doc["meeting"]["spans"]), doc["meeting"]
     assert doc["items"][FIRST_ITEM]["decisions"][0]["text"] == DECISION
+
+
+def test_a_key_right_after_escape_acts_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
+    """tmux's default escape-time (500 ms) joins escape and the next key into alt+key:
+    escape n leaves the editor and takes up the next item; "escape a" in one burst
+    starts the next decision, and the text after it lands there."""
+    agenda = tmp_path / AGENDA.name
+    shutil.copyfile(AGENDA, agenda)
+    session_file = tmp_path / f"{agenda.stem}.session.toml"
+    tmux.start([str(installed_command()), agenda.name], "escape")
+    wait_for_text(tmux, MEETING_TITLE, FIRST_SCREEN_TIMEOUT)
+    assert tmux.run("show-options", "-s", "escape-time").stdout.split() == [
+        "escape-time", "500"]  # tmux's default, as a user has it
+
+    tmux.send_keys("n")
+    wait_for_text(tmux, "running")
+    tmux.send_keys("a")
+    wait_for_text(tmux, "Decision 1")
+    tmux.send_text("Agreed.")
+    tmux.send_keys("Escape", "n")  # one write: the app reads escape and n together
+    wait_for_text(tmux, "Now: 2 ")
+    tmux.send_keys("p")
+    wait_for_text(tmux, "Now: 1 ")
+    tmux.send_text("a")
+    wait_for_text(tmux, "Decision 2")
+    tmux.send_text("Noted the report.\x1baThird, in the same burst.\x1bf")
+    wait_for_text(tmux, "[final] Third, in the same burst.")
+
+    def saved() -> bool:
+        return decisions_in(session_file) == ["Agreed.", "Noted the report.",
+                                              "Third, in the same burst."]
+
+    wait_until(saved, STEP_TIMEOUT, "the three decisions saved", tmux)
+    tmux.send_keys("q")
+    wait_for_text(tmux, "Pause and quit")
+    tmux.send_keys("p")
+    assert tmux.wait_exit("escape", "the app to quit") == 0

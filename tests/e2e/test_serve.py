@@ -1,4 +1,4 @@
-"""`meeting-tui serve`: the follow view in a real browser.
+"""`meeting-tui serve --terminal`: the terminal follow view in a real browser.
 
 The server runs as its own process; headless Chromium (Debian's package, which .ci/run
 installs) opens the page, and the test reads what xterm.js shows (see tests/helpers/browser.py
@@ -47,10 +47,11 @@ def wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 30) -> Non
         time.sleep(0.1)
 
 
-def start_serve(session: Path, port: int, log: Path) -> subprocess.Popen:
+def start_serve(session: Path, port: int, log: Path, *options: str) -> subprocess.Popen:
     with open(log, "wb") as out:
         return subprocess.Popen(
-            [sys.executable, "-m", "meeting_tui", "serve", str(session), "--port", str(port)],
+            [sys.executable, "-m", "meeting_tui", "serve", str(session), "--port", str(port),
+             *options],
             stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
@@ -89,7 +90,7 @@ async def test_serve_shows_the_current_item_in_chromium(tmp_path):
         answer = await writer.do("next")
         title = answer.split(" ", 2)[2]
         assert title == "Monitoring of the implementation of the Lanzarote Convention"
-        server = start_serve(session, port, tmp_path / "serve.log")
+        server = start_serve(session, port, tmp_path / "serve.log", "--terminal")
         await asyncio.to_thread(wait_for_port, port, server)
         # The page sends the browser back to the address it came by (not to the address
         # listened on, which for 0.0.0.0 would lead nowhere).
@@ -122,7 +123,8 @@ async def test_serve_shows_the_current_item_in_chromium(tmp_path):
     assert server.poll() is not None
 
 
-def test_serve_port_taken_one_line_exit_2(tmp_path):
+@pytest.mark.parametrize("options", [[], ["--terminal"]])
+def test_serve_port_taken_one_line_exit_2(tmp_path, options):
     from meeting_tui.files.durable import write_atomic
     from meeting_tui.files.opening import open_session
     from meeting_tui.files.session_toml import dumps
@@ -136,8 +138,8 @@ def test_serve_port_taken_one_line_exit_2(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "meeting_tui", "serve", str(path), "--port", str(port)],
-            capture_output=True, text=True, timeout=60)
+            [sys.executable, "-m", "meeting_tui", "serve", str(path), "--port", str(port),
+             *options], capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith(f"meeting-tui: cannot serve on 127.0.0.1:{port}"), done.stderr

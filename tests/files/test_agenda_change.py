@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from meeting_tui.cli import main
+from meeting_tui.core.errors import InputError
 from meeting_tui.core.matching import Entry, match
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.session import UNMATCHED_NODE, unmatched_node
@@ -237,3 +238,87 @@ def test_a_file_without_titles_is_matched_by_key(tmp_path, clock):
     doc = {"format": 2, "items": {"3": {"status": "done"}}}
     session = build(doc, agenda, Path("s.toml"), clock).session
     assert session.state_status("3").value == "done"
+
+
+# ------------------------------------------------------------------ another meeting's session
+
+COUNCIL = """\
+City council
+
+1. Call to order
+2. Minutes
+3. Zoning appeals
+4. Public comment
+5. Adjournment
+"""
+
+
+def another_meetings_session(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    """board.txt's session, with a decision on each item; and council.txt beside it."""
+    board = tmp_path / "board.txt"
+    board.write_text(BEFORE)
+    opened = open_meeting(str(board), None, None, ask=lambda q, d: None)
+    for item in opened.session.order:
+        opened.session.add_decision(item.key, f"Decision on {item.title}")
+    opened.file.save(dumps(opened.session, str(board), opened.digest))
+    opened.lock.release()
+    council = tmp_path / "council.txt"
+    council.write_text(COUNCIL)
+    return council, opened.path, opened.path.read_bytes()
+
+
+def test_another_meetings_session_is_refused_with_nobody_to_ask(tmp_path, clock, capsys):
+    """`meeting-tui council.txt --session board.session.toml` from a script: one line,
+    exit 2, the board's session file untouched (it was rewritten on the first key)."""
+    council, session, before = another_meetings_session(tmp_path)
+    assert main([str(council), "--session", str(session)]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"meeting-tui: {session}: saved for another agenda ({tmp_path / 'board.txt'})"
+                   ": 0 of its 5 items match council.txt; open it with that agenda, or give "
+                   "--session another file\n")
+    assert session.read_bytes() == before
+
+
+def test_another_meetings_session_is_opened_only_if_the_user_says_so(tmp_path, clock):
+    council, session, _ = another_meetings_session(tmp_path)
+    questions: list[tuple[str, bool]] = []
+
+    def no(question: str, default: bool) -> bool:
+        questions.append((question, default))
+        return False
+
+    with pytest.raises(InputError, match="saved for another agenda"):
+        open_meeting(str(council), str(session), None, ask=no)
+    [(question, default)] = questions
+    assert question.startswith(f"{session.name} was saved for another agenda, "
+                               f"{tmp_path / 'board.txt'}: 0 of its 5 items match council.txt")
+    assert default is False
+    opened = open_meeting(str(council), str(session), None, ask=lambda q, d: True)
+    assert len(opened.session.unmatched) == 5  # as the user agreed: kept under Unmatched
+    opened.lock.release()
+
+
+def test_the_same_agenda_changed_is_not_asked_about(tmp_path, clock):
+    """board.txt rewritten beyond recognition is still the board's agenda: no question."""
+    council, session, _ = another_meetings_session(tmp_path)
+    (tmp_path / "board.txt").write_text(COUNCIL)
+
+    def never(question: str, default: bool) -> bool:
+        raise AssertionError(question)
+
+    opened = open_meeting(str(tmp_path / "board.txt"), str(session), None, ask=never)
+    assert len(opened.session.unmatched) == 5
+    opened.lock.release()
+
+
+def test_a_session_most_of_whose_items_match_is_not_asked_about(tmp_path, clock):
+    """Another file name, but most items match (a copy of the agenda, renamed)."""
+    council, session, _ = another_meetings_session(tmp_path)
+    council.write_text(REMOVED)  # 4 of 5 match
+
+    def never(question: str, default: bool) -> bool:
+        raise AssertionError(question)
+
+    opened = open_meeting(str(council), str(session), None, ask=never)
+    assert len(opened.session.unmatched) == 1
+    opened.lock.release()

@@ -47,8 +47,12 @@ def system_clipboard(monkeypatch):
 
 @pytest.fixture
 def no_mechanism(monkeypatch):
-    """pyperclip has no copy mechanism here (no X, no Wayland)."""
+    """pyperclip has no copy mechanism here (a display, but no xclip, xsel or
+    wl-clipboard)."""
     monkeypatch.setattr(pyperclip, "determine_clipboard", pyperclip.init_no_clipboard)
+    monkeypatch.setattr("meeting_tui.clipboard.sys.platform", "linux")
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
 
 
 def write_decisions(app) -> None:
@@ -116,6 +120,22 @@ async def test_copy_when_pyperclip_has_no_mechanism(make_app, no_mechanism):
         assert message.startswith("List of decisions (3 decisions) copied through the "
                                   "terminal only (OSC 52")
         assert "xclip" in message and "wl-clipboard" in message
+        assert message.endswith("; x exports it to a file")
+
+
+async def test_copy_without_a_display_says_what_is_missing(make_app, no_mechanism,
+                                                           monkeypatch):
+    monkeypatch.delenv("DISPLAY")
+    monkeypatch.delenv("WAYLAND_DISPLAY")
+    app = make_app()
+    write_decisions(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await settle(app, pilot)
+        assert messages(app)[-1] == (
+            "List of decisions (3 decisions) copied through the terminal only (OSC 52, "
+            "unconfirmed); no system clipboard: no X display or Wayland session here "
+            "(DISPLAY and WAYLAND_DISPLAY are unset); x exports it to a file")
 
 
 async def test_copy_keys_type_in_the_editor(make_app, system_clipboard):

@@ -191,9 +191,9 @@ def test_serve_without_the_extra(tmp_path, capsys, monkeypatch, agenda):
     write_atomic(path, dumps(session, str(agenda), digest))
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)  # import fails
     monkeypatch.delitem(sys.modules, "meeting_tui.serve", raising=False)
-    assert main(["serve", str(path)]) == 2
+    assert main(["serve", "--terminal", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err == "meeting-tui: serve needs the optional extra: pip install " \
+    assert err == "meeting-tui: serve --terminal needs the optional extra: pip install " \
                   "'meeting-tui[serve]' (textual-serve)\n"
 
 

@@ -1,5 +1,6 @@
 """Modal screens that ask: confirmations, the quit and new-day questions, the plan of an
-item; and the time report."""
+item; and the time report. Questions and hints quote titles and decisions: they are
+drawn as plain text (``display.plain``), never read as markup."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.clock import parse_minutes
+from ...core.printable import printable
+from ..display import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -28,7 +31,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="error")
                 yield Button(f"{self.no} (n)", id="no", variant="primary")
@@ -87,13 +90,13 @@ class PlanScreen(ModalScreen["tuple[int | None] | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Planned time for {self.label}", classes="question")
+            yield Label(plain(f"Planned time for {self.label}"), classes="question")
             yield Input(
                 "" if self.current is None else str(self.current),
                 placeholder="minutes: 15, 1h30, 1:30 (empty: no plan)",
                 id="plan-input",
             )
-            yield Label(self.hint, id="plan-hint", classes="hint")
+            yield Label(plain(self.hint), id="plan-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -103,7 +106,7 @@ class PlanScreen(ModalScreen["tuple[int | None] | None"]):
             minutes = parse_minutes(event.value)
         except ValueError as exc:
             hint = self.query_one("#plan-hint", Label)
-            hint.update(str(exc))
+            hint.update(plain(str(exc)))
             hint.add_class("error")
             return
         self.dismiss((minutes,))
@@ -123,8 +126,9 @@ class ReportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog report"):
-            yield Static(Text(self.text, no_wrap=True, overflow="ellipsis"), id="report-text")
-            yield Label("escape closes · `meeting-tui report SESSION` prints this report",
+            yield Static(Text(printable(self.text), no_wrap=True, overflow="ellipsis"),
+                         id="report-text")
+            yield Label("escape closes · the command meeting-tui report SESSION prints it too",
                         classes="hint")
 
 
@@ -144,7 +148,7 @@ class NewDayScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(f"Start Day {self.day + 1} (d)", id="new", variant="primary")
                 yield Button(f"Continue Day {self.day} (k)", id="continue")

@@ -1,5 +1,8 @@
 """Modal screens that take a value: a text (or lines), an agenda item's number and title,
-the format of an export."""
+the format of an export. Questions, hints and values quote user text: drawn as plain
+text, never markup; a value is shown with its controls visible and, if left as shown,
+given back as it was (``display.kept``); what is typed takes no control character
+(``PlainInput``, ``PlainTextArea``)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, TextArea
 from textual.widgets.option_list import Option
+
+from ...core.printable import printable
+from ..display import kept, plain
+from ..widgets.plain_text import PlainInput, PlainTextArea
 
 
 class PromptScreen(ModalScreen["str | None"]):
@@ -39,15 +46,16 @@ class PromptScreen(ModalScreen["str | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             if self.multiline:
-                area = TextArea(self.value, id="prompt-input", soft_wrap=True,
-                                placeholder=self.placeholder, classes="prompt-area")
+                area = PlainTextArea(printable(self.value), id="prompt-input", soft_wrap=True,
+                                     placeholder=self.placeholder, classes="prompt-area")
                 area.cursor_blink = getattr(self.app, "blink", True)
                 yield area
             else:
-                yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Label(self.hint, id="prompt-hint", classes="hint")
+                yield PlainInput(printable(self.value), placeholder=self.placeholder,
+                                 id="prompt-input")
+            yield Label(plain(self.hint), id="prompt-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#prompt-input").focus()
@@ -58,14 +66,14 @@ class PromptScreen(ModalScreen["str | None"]):
 
     def action_submit(self) -> None:
         widget = self.query_one("#prompt-input")
-        value = (widget.text if isinstance(widget, TextArea)
-                 else self.query_one("#prompt-input", Input).value)
+        value = kept(self.value, widget.text if isinstance(widget, TextArea)
+                     else self.query_one("#prompt-input", Input).value)
         if self.check is not None:
             try:
                 self.check(value)
             except ValueError as exc:
                 hint = self.query_one("#prompt-hint", Label)
-                hint.update(str(exc))
+                hint.update(plain(str(exc)))
                 hint.add_class("error")
                 return
         self.dismiss(value)
@@ -108,8 +116,8 @@ class ExportScreen(ModalScreen["str | None"]):
         with Vertical(classes="dialog"):
             yield Label("Export the List of decisions", classes="question")
             yield OptionList(*options, id="export-formats")
-            yield Label(f"Written beside the session file:\n{self.where}\n"
-                        "enter or the letter chooses · escape cancels", classes="hint")
+            yield Label(plain(f"Written beside the session file:\n{self.where}\n"
+                              "enter or the letter chooses · escape cancels"), classes="hint")
 
     def on_mount(self) -> None:
         formats = self.query_one(OptionList)
@@ -147,11 +155,15 @@ class ItemScreen(ModalScreen["tuple[str, str] | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="question")
+            yield Label(plain(self.question), classes="question")
             with Horizontal(id="item-fields"):
-                yield Input(self.number, placeholder="number", id="item-number")
-                yield Input(self.title, placeholder="title", id="item-title")
-            yield Label(self.hint, id="item-hint", classes="hint")
+                # The cursor at the end, nothing selected: R then a key adds to the title
+                # rather than replace it.
+                yield PlainInput(printable(self.number), placeholder="number", id="item-number",
+                                 select_on_focus=False)
+                yield PlainInput(printable(self.title or ""), placeholder="title",
+                                 id="item-title", select_on_focus=False)
+            yield Label(plain(self.hint), id="item-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#item-title", Input).focus()
@@ -168,7 +180,8 @@ class ItemScreen(ModalScreen["tuple[str, str] | None"]):
             hint.add_class("error")
             title.focus()
             return
-        self.dismiss((self.query_one("#item-number", Input).value, title.value))
+        self.dismiss((kept(self.number, self.query_one("#item-number", Input).value),
+                      kept(self.title or "", title.value)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from textual.widgets.tree import TreeNode
 from ...core.agenda import Item
 from ...core.amend import ADDED
 from ...core.clock import format_minutes
+from ...core.printable import printable
 from ...core.session import UNMATCHED_NODE, ItemStatus, Session, unmatched_index, unmatched_node
 from .. import display
 from ..display import style_of
@@ -74,11 +75,12 @@ class AgendaTree(Tree[str]):
 
         def add(parent: TreeNode[str], items: Iterable[Item], depth: int) -> None:
             for item in items:
+                name = Text(item.key)  # not the label (render_label draws it), never markup
                 if item.children:
-                    node = parent.add(item.key, data=item.key, expand=item.key not in folded)
+                    node = parent.add(name, data=item.key, expand=item.key not in folded)
                     add(node, item.children, depth + 1)
                 else:
-                    node = parent.add_leaf(item.key, data=item.key)
+                    node = parent.add_leaf(name, data=item.key)
                 self.nodes[item.key] = node
                 self.depth[item.key] = depth
 
@@ -109,8 +111,8 @@ class AgendaTree(Tree[str]):
         entry = self.session.unmatched[index]
         label.append("? ", colour(display.UNMATCHED_MARK))
         if entry.number:
-            label.append(f"{entry.number} ", "bold")
-        label.append(entry.title)
+            label.append(f"{printable(entry.number)} ", "bold")
+        label.append(printable(entry.title))
         finals = sum(1 for d in entry.state.decisions if d.final)
         drafts = len(entry.state.decisions) - finals
         right = counts(drafts, finals, colour)
@@ -153,8 +155,8 @@ class AgendaTree(Tree[str]):
         if amended:
             label.append("+ " if ADDED in amended else "~ ", colour(display.AMENDED))
         if item.number:
-            label.append(f"{item.number} ", "bold")
-        label.append(item.title)
+            label.append(f"{printable(item.number)} ", "bold")
+        label.append(printable(item.title))
         room = max(4, width - right.cell_len)
         label.truncate(room, overflow="ellipsis")
         label.append_text(right)

@@ -21,13 +21,17 @@ from typing import Any
 
 from rich.markup import escape
 from textual.binding import Binding
-from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from ...core.phrases import completion, matches
+from ...core.printable import printable_line, typed
+from .plain_text import PlainTextArea
 
 
-class DecisionEditor(TextArea):
+class DecisionEditor(PlainTextArea):
+    """Nothing unprintable is ever stored in a decision: a pasted ESC, a control key,
+    a phrase holding one are taken without it (``PlainTextArea``)."""
+
     BINDINGS = [
         Binding("tab", "accept_phrase", "Accept phrase", show=False),
         Binding("ctrl+space,ctrl+@", "next_phrase", "Next phrase", show=False),
@@ -63,10 +67,10 @@ class DecisionEditor(TextArea):
             self.border_subtitle = ""
             return
         phrase = self.matching[self.choice % len(self.matching)]
-        self.suggestion = completion(phrase)[len(prefix):]
+        self.suggestion = typed(completion(phrase))[len(prefix):]  # as accepting types it
         others = len(self.matching) - 1
         more = f" · ctrl+space: {others} more" if others else ""
-        self.border_subtitle = f"tab: [b]{escape(phrase)}[/b]{more}"
+        self.border_subtitle = f"tab: [b]{escape(printable_line(phrase))}[/b]{more}"
 
     def action_accept_phrase(self) -> None:
         """Insert the shown phrase, written as the phrase has it ("ag" → "Agreed ")."""

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ...core.amend import describe
 from ...core.clock import format_duration
+from ...core.printable import printable
 from ...core.session import Decision, Session, UnmatchedEntry
 from .. import display
 from ..display import style_of
@@ -33,7 +34,8 @@ class DecisionList(OptionList):
             if decision.adopted:  # "adopted 2020-09-25": the date the body adopted it
                 status = f"{status} {decision.adopted.isoformat()}"
             prompt.append(f"[{status}] ", colour(display.STATUS_CLASS[decision.status.value]))
-            prompt.append(decision.text or "(empty)", "" if decision.text else "dim italic")
+            prompt.append(printable(decision.text) or "(empty)",
+                          "" if decision.text else "dim italic")
             self.add_option(Option(prompt, id=str(decision.id)))
         if decisions:
             ids = [d.id for d in decisions]
@@ -81,14 +83,14 @@ class ItemPanel(Vertical):
             decisions.show([])
             return
         if entry.number:
-            text.append(f"{entry.number}  ", "bold")
-        text.append(entry.title, "bold")
+            text.append(f"{printable(entry.number)}  ", "bold")
+        text.append(printable(entry.title), "bold")
         text.append("\nNot in the agenda any more (it changed). Kept as it was, read-only.",
                     "dim")
         heading.update(text)
         finals = sum(1 for d in entry.state.decisions if d.final)
         drafts = len(entry.state.decisions) - finals
-        parts = [f"status {entry.state.status.value}", f"was key {entry.key}"]
+        parts = [f"status {entry.state.status.value}", f"was key {printable(entry.key)}"]
         parts.append(f"{drafts} draft, {finals} final")
         clock.update(Text(" · ".join(parts), style="italic"))
         decisions.show(entry.state.decisions)
@@ -106,13 +108,13 @@ class ItemPanel(Vertical):
         item = self.session.item(key)
         text = Text()
         if item.number:
-            text.append(f"{item.number}  ", "bold")
-        text.append(item.title, "bold")
+            text.append(f"{printable(item.number)}  ", "bold")
+        text.append(printable(item.title), "bold")
         for note in item.notes:
-            text.append(f"\n{note}", "dim")
+            text.append(f"\n{printable(note)}", "dim")
         amended = describe(self.session.amended, key)
         if amended:
-            text.append(f"\n{amended[0].upper()}{amended[1:]}",
+            text.append(printable(f"\n{amended[0].upper()}{amended[1:]}"),
                         style_of(self)(display.PANEL_AMENDED))
         heading.update(text)
         state = self.session.peek(key)
@@ -143,6 +145,9 @@ class ItemPanel(Vertical):
 
     def _plan_text(self, key: str, plan: int | None) -> str:
         if plan is None:
+            partly = self.session.partly_planned(key)
+            if partly is not None:  # a sum of some sub-items' plans is not its plan
+                return f"partly planned ({partly} min in some sub-items; t sets its plan)"
             return "no plan (t sets one)"
         if self.session.own_plan(key) is None:
             return f"planned {plan} min (its sub-items)"

@@ -8,6 +8,8 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from ...core.printable import printable
+
 LEVELS = ("info", "warning", "error")
 
 
@@ -33,5 +35,5 @@ class SaveStatus(Static):
         self.add_class(f"-{worst}")
         mark = {"info": "ℹ", "warning": "⚠", "error": "⚠"}
         self.update(Text("\n").join(
-            Text.assemble((f"{mark[level]} ", "bold"), text) for level, text in lines
+            Text.assemble((f"{mark[level]} ", "bold"), printable(text)) for level, text in lines
         ))

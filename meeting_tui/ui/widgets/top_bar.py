@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
@@ -11,7 +12,7 @@ from textual.widgets import Static
 from ...core.clock import format_duration
 from ...core.session import Session
 from .. import display
-from ..display import estimate, item_clock, state_badge, style_of
+from ..display import estimate, item_clock, plain, state_badge, style_of
 
 
 class TopBar(Static):
@@ -23,35 +24,50 @@ class TopBar(Static):
         super().__init__(**kwargs)
         self.session = session
 
-    def render(self) -> Table:
+    def render(self) -> Group:
+        """Two lines, each a grid of its own (a long first line must not narrow the
+        second's left part). The first line's right part drops words before the
+        title loses its room: "today", "breaks", then the breaks time itself."""
         session = self.session
         style = style_of(self)
         now = session.now()
-        grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(justify="right", no_wrap=True)
-        wall = now.astimezone().strftime("%H:%M:%S")
         sittings = session.sittings()
         today = sittings[-1] if sittings else None
-        right = Text.assemble(
-            state_badge(session, style),
-            " today ",
-            (format_duration(today.spent(now) if today else 0, hours=True), "bold"),
-            " breaks ",
-            (format_duration(today.break_seconds(now) if today else 0, hours=True), "bold"),
-            "  ",
-            (wall, "bold"),
-        )
-        grid.add_row(Text(session.title, style="bold"), right)
+        spent = format_duration(today.spent(now) if today else 0, hours=True)
+        breaks = format_duration(today.break_seconds(now) if today else 0, hours=True)
+        wall = (now.astimezone().strftime("%H:%M:%S"), "bold")
+        badge = state_badge(session, style)
+        title = plain(session.title, style="bold")
+        choices = [
+            Text.assemble(badge, " today ", (spent, "bold"), " breaks ", (breaks, "bold"),
+                          "  ", wall),
+            Text.assemble(badge, " ", (spent, "bold"), " +", (breaks, "bold"), " break  ",
+                          wall),
+            Text.assemble(badge, " ", (spent, "bold"), "  ", wall),
+        ]
+        width = self.content_size.width or self.size.width
+        room = max(width - min(title.cell_len, TITLE_ROOM) - 1, 0)
+        right = next((c for c in choices if c.cell_len <= room), choices[-1])
         current = session.current
         if current:
             item = session.item(current)
-            grid.add_row(
-                Text.assemble(("Now: ", "bold"), item.label),
-                Text.assemble(item_clock(session, current, now, style), "  ",
-                              estimate(session, now)),
-            )
+            left = Text.assemble(("Now: ", "bold"), plain(item.label))
+            clock = Text.assemble(item_clock(session, current, now, style), "  ",
+                                  estimate(session, now))
         else:
-            grid.add_row(Text("No item taken up yet: n takes up the first", style="dim"),
-                         estimate(session, now))
-        return grid
+            left = Text("No item taken up yet: n takes up the first", style="dim")
+            clock = estimate(session, now)
+        return Group(line(title, right), line(left, clock))
+
+
+# The title keeps this many columns (or all it needs) before the top bar drops words.
+TITLE_ROOM = 40
+
+
+def line(left: Text, right: Text) -> Table:
+    """One line: ``left`` cut with an ellipsis, ``right`` whole at the right edge."""
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(left, right)
+    return grid
