@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Callable
 
-from .agenda import Agenda, Item, Warning_
+from .agenda import Agenda, Warning_
+from .continuation import continues, wraps
 from .furniture import furniture_lines
 from .markdown import looks_like_markdown, plain, renumber
 from .numbering import (
-    RULE_RE,
     Line,
     Number,
     Style,
@@ -31,12 +30,9 @@ from .timing import (
     BARE_PLAN_RE,
     CLOCK_LINE_RE,
     CLOCK_START_RE,
-    clock_minutes,
     clock_span,
-    clock_text,
-    plan_minutes,
 )
-from .timing import find_plan as _find_plan
+from .tree import PLAN_ENDS, freeze, mostly_not_items
 
 # ------------------------------------------------- what a line says: plans, markers
 
@@ -47,31 +43,6 @@ _NEXT_MEETING_RE = re.compile(
     re.IGNORECASE,
 )
 _END_MARKER_RE = re.compile(r"^(?:list\s+of|liste\s+des)\s+d[ée]cisions\s*[.:]?$", re.IGNORECASE)
-# A link or an address is a note even when it starts in lower case.
-_LINK_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:|\S+@\S+\.\w+)", re.IGNORECASE)
-# A title line that breaks off mid-phrase (after one of these characters or words):
-# the next line continues it.
-_OPEN_END_CHARS = frozenset(",([{“‘«/&+-–—")
-_OPEN_END_WORDS = frozenset((
-    "and", "or", "of", "the", "a", "an", "to", "for", "in", "on", "with", "by", "at", "from",
-    "into", "between", "including", "concerning", "regarding",
-    "des", "du", "de", "la", "le", "les", "et",
-))
-
-
-# A document reference ("Paper B/25/07", "T-ES(2020)07", "A/HRC/55/1") is a note of
-# its own, not the rest of a title.
-_REFERENCE_RE = re.compile(r"\b[A-Z][A-Za-z]*[-/(][\w/().-]*\d|\b\d+/\d+\b")
-
-
-def _breaks_off(title: str) -> bool:
-    if title[-1] in _OPEN_END_CHARS:
-        return True
-    last_word = title[title.rfind(" ") + 1 :]
-    return last_word.lower() in _OPEN_END_WORDS
-
-
-
 # --------------------------------------------------------------------------- parser
 
 # Bounds that keep any text, however odd, parsed in linear time and shallow enough for
@@ -255,7 +226,7 @@ class _Parser:
         (the times their plan and start), whatever their numbers look like."""
         clock = CLOCK_LINE_RE.match(text) if text[:1].isdigit() else None
         if clock is None:
-            duration = BARE_PLAN_RE.search(text) if text[-1:] in _PLAN_ENDS else None
+            duration = BARE_PLAN_RE.search(text) if text[-1:] in PLAN_ENDS else None
             if duration is None or duration.start() == 0 or split_line(no, raw, text).number:
                 return False
             line = Line(no, 0, "timed", text)
@@ -322,7 +293,7 @@ class _Parser:
         node = self.stack[-1]
         title_node = self.last_title_node
         if title_node is node and len(node.title) < MAX_TITLE and (
-                self.continues(node.title, text, blanks)
+                continues(node.title, text, blanks)
                 or self.wrapped(node.title, text, blanks)):
             # "Vice-" + "Chair", "self-" + "generated": the hyphen is the word's own.
             self.last_width = line.indent + len(line.text)
@@ -338,14 +309,7 @@ class _Parser:
         self.place(line.no, "note")
 
     def wrapped(self, title: str, text: str, blanks: int) -> bool:
-        """A title that ran to the margin goes on on the next line, whatever case that
-        starts in ("... held on 12 April" / "2027 and ..."), as a PDF or a word
-        processor wraps it: the next line's first word would not have fitted."""
-        if (blanks or not title or title[-1] in ".:;!?" or _LINK_RE.match(text)
-                or _REFERENCE_RE.search(text)):
-            return False
-        margin = self.margin()
-        return margin >= 40 and self.last_width + 1 + len(text.split(" ", 1)[0]) > margin
+        return wraps(title, text, blanks, self.last_width, self.margin())
 
     def margin(self) -> int:
         """Where the long lines end: the widest but for a few (a link, a stray line)."""
@@ -354,27 +318,6 @@ class _Parser:
                             if len(line) > 20)
             self.wrap_margin = widths[(len(widths) - 1) * 19 // 20] if widths else 0
         return self.wrap_margin
-
-    @staticmethod
-    def continues(title: str, text: str, blanks: int) -> bool:
-        if _LINK_RE.match(text):
-            return False
-        if not title:  # "3." alone, its title on the next line
-            return blanks <= 1 and not RULE_RE.match(text)
-        if _find_plan(title):
-            return False
-        if blanks == 0 and _find_plan(text):
-            # "... of the Municipal" / "Code [1h]": the time allocation ends an item line.
-            return True
-        open_phrase = (
-            _breaks_off(title)
-            or title.count("(") > title.count(")")
-            or title.count("“") > title.count("”")
-            or title.count('"') % 2 == 1
-        )
-        if open_phrase:
-            return blanks <= 1
-        return blanks == 0 and text[:1].islower()
 
     def run(self) -> None:
         headings = [
@@ -428,8 +371,8 @@ def parse_agenda(text: str, source: str = "") -> Agenda:
         warnings: list[Warning_] = [
             Warning_(no, f"line {no} is nested deeper than {MAX_DEPTH} levels: kept at "
                          f"level {MAX_DEPTH}") for no in parser.too_deep[:1]]
-        warnings += _mostly_not_items(parser.placement)
-        items = _freeze(parser.roots, None, warnings, {}, inline)
+        warnings += mostly_not_items(parser.placement)
+        items = freeze(parser.roots, None, warnings, {}, inline)
         header = parser.header if inline is None else [plain(line) for line in parser.header]
         return Agenda(
             header=tuple(header),
@@ -443,44 +386,6 @@ def parse_agenda(text: str, source: str = "") -> Agenda:
     finally:
         if collecting:
             gc.enable()
-
-
-def _split_plan(title: str) -> tuple[str, int | None]:
-    m = _find_plan(title)
-    if not m or not title[: m.start()].strip():
-        return title, None  # no allocation, or nothing but one: then that is the title
-    return title[: m.start()].rstrip(" -–—,"), plan_minutes(m)
-
-
-def _timed_plan(node: Line, following: list[Line]) -> int | None:
-    """A timetable line's minutes: to its end time, else to the next line's start."""
-    if node.start is None:
-        return None
-    start = clock_minutes(node.start)
-    if node.end is not None:
-        end = clock_minutes(node.end)
-    else:
-        end = next((clock_minutes(n.start) for n in following if n.start is not None), -1)
-    minutes = end - start
-    if node.end is None and minutes > 4 * 60:
-        return None  # the next start is after a break, or the next day: no plan
-    return minutes if 0 < minutes <= 12 * 60 else None
-
-
-_PLAN_ENDS = frozenset(")]mnsShH'’.")
-
-
-def _mostly_not_items(placement: list[tuple[int, str]]) -> list[Warning_]:
-    """Nothing is dropped silently: when most lines became header or notes, the
-    numbering is likely one the parser does not read, and the user is told which."""
-    lines = [(no, place) for no, place in placement if place in ("item", "note", "header")]
-    others = [no for no, place in lines if place != "item"]
-    if len(lines) < 8 or len(others) * 2 <= len(lines):
-        return []
-    shown = ", ".join(map(str, others[:8])) + (" …" if len(others) > 8 else "")
-    return [Warning_(others[0], f"{len(others)} of {len(lines)} lines became notes or "
-                                f"header, not items (lines {shown}): is each item on a "
-                                "line of its own, numbered or bulleted?")]
 
 
 def _unlabel(parser: _Parser) -> None:
@@ -505,53 +410,3 @@ def _unlabel(parser: _Parser) -> None:
     parser.roots = label.children
     for child in label.children:
         parser.parents[child.no] = None
-
-
-def _freeze(
-    nodes: list[Line],
-    parent_key: str | None,
-    warnings: list[Warning_],
-    seen: dict[str, int],
-    inline: Callable[[str], str] | None = None,
-) -> tuple[Item, ...]:
-    """Turn parser nodes into Items with keys; a repeated number gets a warning."""
-    items: list[Item] = []
-    unnumbered = 0
-    for index, node in enumerate(nodes):
-        title = squash(node.title)
-        if inline is not None:
-            title = inline(title)
-        minutes = None
-        if title[-1:] in _PLAN_ENDS:  # "[15 min]", "(20')", "1h 30m"
-            title, minutes = _split_plan(title)
-        if node.kind == "timed" and minutes is None:
-            minutes = _timed_plan(node, nodes[index + 1 :])
-        number = node.number
-        if number:
-            key = number.canonical
-            if not number.prefix and parent_key is not None:
-                key = f"{parent_key}/{number.text}"
-            if key in seen:
-                warnings.append(Warning_(
-                    node.no,
-                    f"item number {number.text} on line {node.no} "
-                    f"repeats the one on line {seen[key]}",
-                ))
-                key = f"{key}@{node.no}"
-        else:  # unique by construction: numbers never hold a "#"
-            unnumbered += 1
-            key = f"{parent_key}/#{unnumbered}" if parent_key else f"#{unnumbered}"
-        seen[key] = node.no
-        items.append(Item(
-            number.text if number else None,
-            title,
-            node.no,
-            minutes,
-            (tuple(node.notes) if inline is None else tuple(map(inline, node.notes)))
-            if node.notes else (),
-            _freeze(node.children, key, warnings, seen, inline) if node.children else (),
-            key,
-            clock_text(node.start) if node.start else None,
-            node.kind == "bullet",
-        ))
-    return tuple(items)
