@@ -67,6 +67,9 @@ _ITEM_WORD_RE = re.compile(
     r"(\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]\)|[a-z])?)" + _SEP,
     re.IGNORECASE,
 )
+_OF_THE_AGENDA_RE = re.compile(
+    r"(?:of\s+the\s+(?:provisional\s+|annotated\s+|draft\s+)?agenda"
+    r"|(?:de\s+l['’]|du\s+)ordre\s+du\s+jour)\b", re.IGNORECASE)
 _HEADING_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
 # "1 Welcome" without any decoration: only a candidate, like a lone letter (see
 # resolve_letters), so "10 members present" or "2025 Annual Meeting" stay text.
@@ -207,6 +210,8 @@ def _decimal_number(text: str, heading: bool) -> tuple[Number, str] | None:
 def _lettered_number(text: str) -> tuple[Number, str] | None:
     # "Item 3", "Agenda item 4(b)", "Point 2"
     m = _ITEM_WORD_RE.match(text) if text[:2].lower() in ("it", "ag", "po", "to") else None
+    if m and _OF_THE_AGENDA_RE.match(text, m.end()):
+        return None  # "Item 3 of the provisional agenda": a UN document's header line
     if m:
         raw = re.sub(r"\s", "", m.group(1))
         parts = tuple(p for p in re.split(r"[.()]", raw.replace("(", ".(")) if p)

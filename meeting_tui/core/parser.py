@@ -368,6 +368,7 @@ def parse_agenda(text: str, source: str = "") -> Agenda:
             renumber(parser.roots)
             inline = plain
         _unlabel(parser)
+        _instructions(parser)
         warnings: list[Warning_] = [
             Warning_(no, f"line {no} is nested deeper than {MAX_DEPTH} levels: kept at "
                          f"level {MAX_DEPTH}") for no in parser.too_deep[:1]]
@@ -410,3 +411,27 @@ def _unlabel(parser: _Parser) -> None:
     parser.roots = label.children
     for child in label.children:
         parser.parents[child.no] = None
+
+
+def _instructions(parser: _Parser) -> None:
+    """A numbered list in the header's prose ("How to participate:" / "1. Join by
+    computer …") before the agenda's own list, which starts again at 1: the first list
+    is part of the header, not the meeting's first items."""
+    roots = parser.roots
+    first = roots[0].number if roots else None
+    if first is None or first.parts != ("1",) or any(node.children for node in roots):
+        return
+    again = next((i for i, node in enumerate(roots[1:], 1) if node.number is not None
+                  and node.number.parts == ("1",) and node.number.style == first.style), None)
+    if again is None or not parser.header or not parser.header[-1].endswith(":"):
+        return
+    moved = {node.no for node in roots[:again]}
+    last = roots[again].no
+    placement = parser.placement
+    for index, (no, place) in enumerate(placement):
+        if no >= last:
+            break
+        if no in moved or place in ("note", "continuation"):
+            placement[index] = (no, "header")
+            parser.header.append(squash(parser.lines[no - 1]))
+    parser.roots = roots[again:]

@@ -96,7 +96,8 @@ def mostly_not_items(placement: list[tuple[int, str]]) -> list[Warning_]:
     numbering is likely one the parser does not read, and the user is told which."""
     lines = [(no, place) for no, place in placement if place in ("item", "note", "header")]
     others = [no for no, place in lines if place != "item"]
-    if len(lines) < 8 or len(others) * 2 <= len(lines):
+    items = len(lines) - len(others)
+    if len(others) < 8 or items * 4 > len(others):  # a long header is no cause
         return []
     shown = ", ".join(map(str, others[:8])) + (" …" if len(others) > 8 else "")
     return [Warning_(others[0], f"{len(others)} of {len(lines)} lines became notes or "

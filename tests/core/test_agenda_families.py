@@ -362,3 +362,62 @@ def test_the_app_is_told_the_agenda_warnings_on_opening(tmp_path):
     opened = open_meeting(str(path), None, None, ask=lambda q, d: None)
     opened.lock.release()
     assert any(note.startswith("council.txt:4: item number 2") for note in opened.notes)
+
+
+# ------------------------------------------------------------------ what a header holds
+
+def test_a_un_header_names_the_item_it_belongs_to_and_is_not_an_item():
+    agenda = parse("""
+        United Nations                                              A/HRC/WG.6/45/1
+        General Assembly                                            Distr.: General
+        Human Rights Council
+        Forty-fifth session
+        Item 1 of the provisional agenda
+        Provisional agenda
+        1. Adoption of the agenda.
+        2. Organization of work.
+        3. Universal periodic review.
+    """)
+    assert [(n, t) for _, n, t in outline(agenda)] == [
+        ("1", "Adoption of the agenda."), ("2", "Organization of work."),
+        ("3", "Universal periodic review.")]
+    assert "Item 1 of the provisional agenda" in agenda.header
+    assert agenda.warnings == ()
+
+
+def test_a_numbered_list_in_the_header_prose_is_not_the_agenda():
+    agenda = parse("""
+        Planning Commission - Regular Meeting
+        Wednesday, June 9, 2027, 6:00 PM
+        How to participate:
+        1. Join by computer at https://zoom.example/j/123
+        2. Join by phone: call 555-0100 and enter the meeting ID
+        AGENDA
+        1. Call to order
+        2. Roll call
+        3. Adjournment
+    """)
+    assert [(n, t) for _, n, t in outline(agenda)] == [
+        ("1", "Call to order"), ("2", "Roll call"), ("3", "Adjournment")]
+    assert agenda.header[2:] == (
+        "How to participate:", "1. Join by computer at https://zoom.example/j/123",
+        "2. Join by phone: call 555-0100 and enter the meeting ID", "AGENDA")
+    assert agenda.warnings == ()
+
+
+def test_a_flattened_table_reads_number_then_title_then_presenter():
+    agenda = parse("""
+        Finance committee
+        Item
+        Item name
+        Presenter
+        1
+        Opening
+        Chair
+        2
+        Quarterly accounts
+        Treasurer
+    """)
+    assert [(i.number, i.title, i.notes) for i in agenda.items] == [
+        ("1", "Opening", ("Chair",)), ("2", "Quarterly accounts", ("Treasurer",))]
+    assert agenda.header == ("Finance committee", "Item", "Item name", "Presenter")
