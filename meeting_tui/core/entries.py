@@ -1,0 +1,256 @@
+"""The command line's entries, as a scribe types them: one line, one entry.
+
+    d TEXT                a draft decision on the selected item
+    f TEXT                a final decision
+    n TEXT                a note ("Chair: TEXT" tags who spoke)
+    a OWNER DUE [TEXT]    a follow-up action; without TEXT, the action of the item's
+                          last decision ("Instructed the Secretariat to …")
+    take 2.1.1            take up the item numbered 2.1.1
+    next                  take up the next item
+    s/old/new/            correct the last entry
+    undo                  take back the last entry or change
+
+``@2.1`` before any of them writes into item 2.1 rather than the selected one. OWNER
+and DUE are one word each, or quoted: ``a "the Secretariat" "next meeting" …``.
+
+``Scribe.run`` does one line and returns the one line that says what it did; a line it
+cannot do raises ``EntryError`` saying what it understood, and changes nothing (the
+app keeps the line in the prompt). Every entry leaves an undo step in the ``History``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from . import undo
+from .agenda import Item
+from .dates import DateError, format_due, parse_due
+from .notes import split_speaker
+from .session import Action, Decision, Note, Session
+
+VERBS = ("d", "f", "n", "a", "take", "next", "undo")
+HELP = ("d TEXT · f TEXT · n TEXT · a OWNER DUE [TEXT] · take 2.1 · next · s/old/new/ · "
+        "undo · @2.1 before any to write into item 2.1")
+_SUBSTITUTE_RE = re.compile(r"s([/|#])(.+?)\1(.*?)(?:\1(g?))?", re.S)
+
+
+class EntryError(ValueError):
+    """A line the command line cannot do: what it understood, in one line."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """The last entry written: what ``s/old/new/`` corrects."""
+
+    key: str
+    kind: str  # "decision", "note", "action"
+    id: int
+
+
+def _norm(number: str) -> str:
+    return number.strip().rstrip(".)").lower()
+
+
+def find_item(session: Session, ref: str) -> Item:
+    """The item numbered ``ref`` ("2.1", "2.1.", "3a"): EntryError when none is."""
+    wanted = _norm(ref)
+    for item in session.order:
+        if item.number and _norm(item.number) == wanted:
+            return item
+    raise EntryError(f"no item numbered {ref} in the agenda")
+
+
+def _word(rest: str) -> tuple[str, str]:
+    """The first word of ``rest`` (or its quoted words) and what follows it."""
+    rest = rest.lstrip()
+    if rest[:1] in ('"', "'", "“"):
+        close = "”" if rest[0] == "“" else rest[0]
+        end = rest.find(close, 1)
+        if end < 0:
+            raise EntryError(f"a quote opened and not closed: {rest}")
+        return rest[1:end], rest[end + 1 :].lstrip()
+    word, _, after = rest.partition(" ")
+    return word, after.lstrip()
+
+
+def meeting_day(session: Session) -> date:
+    """Today where the meeting is held (its time zone): what "15/10" is read from."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        return session.now().astimezone(ZoneInfo(session.timezone)).date()
+    except (KeyError, ValueError):  # an unknown zone name: UTC's day is near enough
+        return session.now().date()
+
+
+def _label(item: Item) -> str:
+    return item.number or item.title
+
+
+class Scribe:
+    """Runs lines of the command line on a session; remembers the last entry."""
+
+    def __init__(self, session: Session, history: undo.History,
+                 today: Callable[[], date] | None = None) -> None:
+        self.session = session
+        self.history = history
+        self.today = today or (lambda: meeting_day(session))
+        self.last: Written | None = None
+
+    def run(self, line: str, selected: str | None) -> str:
+        text = line.strip()
+        if not text:
+            raise EntryError(HELP)
+        key = selected
+        if text.startswith("@"):
+            ref, text = _word(text[1:])
+            key = find_item(self.session, ref).key
+            if not text:
+                raise EntryError(f"@{ref}: and then? {HELP}")
+        m = _SUBSTITUTE_RE.fullmatch(text)
+        if m:
+            return self._substitute(m[2], m[3], bool(m[4]))
+        verb, _, rest = text.partition(" ")
+        rest = rest.strip()
+        if verb == "undo" and not rest:
+            try:
+                said = self.history.undo()
+            except undo.NothingToUndo:
+                raise EntryError("Nothing to undo") from None
+            self.last = None
+            return said
+        if verb == "next" and not rest:
+            return self._next()
+        if verb == "take":
+            if not rest:
+                raise EntryError("take what? take 2.1 takes up item 2.1")
+            return self._take(find_item(self.session, rest).key)
+        if verb not in ("d", "f", "n", "a"):
+            raise EntryError(f"not understood: {verb!r} is no command ({HELP})")
+        if key is None or not self.session.has(key):
+            raise EntryError("no item selected: select one, or write @2.1 before the entry")
+        if verb == "a":
+            return self._action(key, rest)
+        if not rest:
+            what = {"d": "a draft decision", "f": "a final decision", "n": "a note"}[verb]
+            raise EntryError(f"{verb}: {what} of what? Write its text after {verb}")
+        if verb == "n":
+            return self._note(key, rest)
+        return self._decision(key, rest, final=verb == "f")
+
+    # ------------------------------------------------------------------ entries
+    def _where(self, key: str) -> str:
+        return _label(self.session.item(key))
+
+    def _wrote(self, key: str, kind: str, entry_id: int, said: str) -> None:
+        self.last = Written(key, kind, entry_id)
+        self.history.push(said, undo.remove_entry(self.session, key, entry_id))
+
+    def _decision(self, key: str, text: str, *, final: bool) -> str:
+        decision = self.session.add_decision(key, text)
+        if final:
+            self.session.toggle_final(key, decision.id)
+        kind = "final decision" if final else "draft decision"
+        self._wrote(key, "decision", decision.id, f"{kind} on {self._where(key)}")
+        return f"{kind.capitalize()} added to {self._where(key)}"
+
+    def _note(self, key: str, text: str) -> str:
+        speaker, body = split_speaker(text)
+        note = self.session.add_note(key, body, speaker)
+        self._wrote(key, "note", note.id, f"note on {self._where(key)}")
+        by = f" by {speaker}" if speaker else ""
+        return f"Note{by} added to {self._where(key)}"
+
+    def _action(self, key: str, rest: str) -> str:
+        owner, rest = _word(rest)
+        due, text = _word(rest) if rest else ("", "")
+        if not owner or not due:
+            raise EntryError("a OWNER DUE TEXT: who, by when (a date, or words in quotes), "
+                             "then what; without TEXT, the item's last decision")
+        if due in ("-", "—"):
+            due = ""
+        try:
+            due_date = parse_due(due, self.today())
+        except DateError as exc:
+            raise EntryError(f"{exc}; nothing written") from None
+        decision_id = None
+        if not text:
+            state = self.session.peek(key)
+            if state is None or not state.decisions:
+                raise EntryError(f"a {owner} {due}: no text, and {self._where(key)} has no "
+                                 "decision to take it from")
+            decision = state.decisions[-1]
+            text, decision_id = decision.text, decision.id
+        action = self.session.add_action(key, text, owner, due, due_date, decision_id)
+        self._wrote(key, "action", action.id, f"action for {owner} on {self._where(key)}")
+        when = format_due(due, due_date)
+        return (f"Action for {owner}" + (f", due {when}" if when else "")
+                + f", added to {self._where(key)}"
+                + (" (with its last decision)" if decision_id is not None else ""))
+
+    # ------------------------------------------------------------------ the meeting
+    def _take(self, key: str) -> str:
+        if key == self.session.current:
+            self.session.select(key)
+            return f"{self._where(key)} is under discussion already"
+        revert = undo.take_up(self.session, key)
+        self.session.take_up(key)
+        self.history.push(f"taking up {self._where(key)}", revert)
+        return f"Took up {self._where(key)}: {self.session.item(key).title}"
+
+    def _next(self) -> str:
+        probe = self.session.next_key()
+        if probe is None:
+            raise EntryError("no next item: the meeting is at the end of its agenda")
+        return self._take(probe)
+
+    def _substitute(self, old: str, new: str, every: bool) -> str:
+        last = self.last
+        if last is None:
+            raise EntryError(f"s/{old}/{new}/: no entry to correct yet")
+        getter: dict[str, Callable[[str, int], Decision | Note | Action]] = {
+            "decision": self.session.decision, "note": self.session.note,
+            "action": self.session.action}
+        try:
+            entry = getter[last.kind](last.key, last.id)
+        except KeyError:
+            raise EntryError("the last entry is gone (deleted): nothing to correct") from None
+        before: str = entry.text
+        if old not in before:
+            raise EntryError(f"{old!r} is not in the last {last.kind}: nothing changed")
+        after = before.replace(old, new) if every else before.replace(old, new, 1)
+        setter = {"decision": self.session.set_text, "note": self.session.set_note_text,
+                  "action": self.session.set_action_text}[last.kind]
+        setter(last.key, last.id, after)
+        self.history.push(f"correction of the {last.kind} on {self._where(last.key)}",
+                          undo.set_text(self.session, last.key, last.kind, last.id, before))
+        return f"Corrected the {last.kind} on {self._where(last.key)}: {after}"
+
+
+def complete(session: Session, line: str, owners: list[str] | None = None) -> list[str]:
+    """The lines ``line`` may be completed to: a verb, an item number after ``take`` or
+    ``@``, an owner seen before after ``a``."""
+    numbers = [item.number for item in session.order if item.number]
+    head, space, tail = line.rpartition(" ")
+    prefix = f"{head}{space}"
+    word = tail
+    if word.startswith("@"):
+        return [f"{prefix}@{n} " for n in numbers if n.startswith(word[1:])]
+    words = line.split()
+    if not space or (head.startswith("@") and " " not in head):
+        return [f"{prefix}{v} " for v in VERBS if v.startswith(word) and v != word]
+    first = words[1] if words[0].startswith("@") and len(words) > 1 else words[0]
+    if first == "take" and head.split()[-1] == "take":
+        return [f"{prefix}{n}" for n in numbers if n.startswith(word)]
+    if first == "a" and head.split()[-1] == "a":
+        seen = sorted({o for o in (owners or []) if " " not in o})
+        return [f"{prefix}{o} " for o in seen if o.lower().startswith(word.lower())]
+    return []
+
+
+def owners(session: Session) -> list[str]:
+    """The owners of the session's actions, for completion."""
+    return [a.owner for state in session.states.values() for a in state.actions]
