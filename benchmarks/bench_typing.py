@@ -146,7 +146,20 @@ async def measure_bare(text: str, gap: float) -> Result:
     return result
 
 
-async def measure_meeting(agenda: Path, text: str, gap: float) -> Result:
+def long_decision(chars: int) -> str:
+    """A decision of ``chars`` characters, in paragraphs of some 600 as a long one is."""
+    words = SENTENCE.split()
+    text, paragraph = "", 0
+    while len(text) < chars:
+        word = words[len(text) % len(words)]
+        paragraph += len(word) + 1
+        text += word + ("\n\n" if paragraph > 600 else " ")
+        paragraph = 0 if paragraph > 600 else paragraph
+    return text[:chars]
+
+
+async def measure_meeting(agenda: Path, text: str, gap: float, prefill: str = "") -> Result:
+    """``prefill``: the decision holds this before the keys are typed (at its end)."""
     _agenda, session, session_path, digest = open_session(str(agenda), None, None)
     items = len(session.order)
     app = MeetingApp(session, session_path, str(agenda), digest, tick=True)
@@ -157,6 +170,9 @@ async def measure_meeting(agenda: Path, text: str, gap: float) -> Result:
         await pilot.press("n")  # take up the first item: the meeting and its clock start
         await pilot.press("a")  # a new decision; the editor takes the focus
         await pilot.pause()
+        if prefill:
+            app.query_one("#editor", TextArea).insert(prefill)
+            await pilot.pause(0.5)
         assert session.running, "the meeting clock is not running"
         ticks_before = ticks[0]
         await type_text(app, pilot, text, gap, result)

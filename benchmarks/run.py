@@ -73,6 +73,7 @@ GROUPS = ("startup", "typing", "next", "save", "memory", "parse", "files")
 # The targets of issue 7.
 STARTUP_RATIO = bench_startup.TARGET_RATIO
 KEY_MEDIAN_MS, KEY_WORST_MS = 20.0, 50.0
+LONG_RATIO = 1.2  # a key in a decision of 10,000 characters against one in an empty one
 NEXT_MS = 50.0
 SAVE_MS = 50.0
 SAVE_UI_MS = 10.0  # the part of a save typing waits for: half the keystroke median target
@@ -116,6 +117,7 @@ class Settings:
     sizes: tuple[int, ...] = (500, 5000, 20_000)
     bundled: bool = True
     keys: int = 40  # keys typed per typing round
+    long_chars: int = 10_000  # the long decision keys are typed at the end of
     presses: int = 15  # `n` per round
     gap: float = 0.05  # seconds between keys, so they span clock ticks and autosaves
     settle: float = 1.5  # seconds the memory run goes on after typing
@@ -282,7 +284,32 @@ def typing_figures(settings: Settings, work: Path) -> list[Figure]:
         Figure(f"keystroke to screen, worst of a round ({where})", "ms", median(worst_ms),
                f"< {KEY_WORST_MS:.0f} ms", median(worst_ms) < KEY_WORST_MS,
                median(base_worst_ms), "bare TextArea", worst_ms, base_worst_ms, notes),
+        *long_figures(settings, agenda, text, where),
     ]
+
+
+def long_figures(settings: Settings, agenda: Path, text: str, where: str) -> list[Figure]:
+    """A key's cost must not grow with the decision: typed at the end of one of
+    ``long_chars`` characters, against the same keys in an empty one, round by round."""
+    empty: list[float] = []
+    long: list[float] = []
+    work = agenda.parent
+    for round_ in range(settings.runs):
+        say(f"keystrokes in a decision of {settings.long_chars:,} characters: round "
+            f"{round_ + 1} of {settings.runs} ...")
+        empty += in_child("typing_meeting", str(fresh_copy(agenda, work)), text,
+                          settings.gap)[0]
+        long += in_child("typing_meeting", str(fresh_copy(agenda, work)), text,
+                         settings.gap, settings.long_chars)[0]
+    long_ms = [x * 1000 for x in long]
+    empty_ms = [x * 1000 for x in empty]
+    ratio = median(long_ms) / median(empty_ms)
+    return [Figure(
+        f"keystroke to screen, decision of {settings.long_chars:,} characters ({where})",
+        "ms", median(long_ms), f"<= {LONG_RATIO}x baseline", ratio <= LONG_RATIO,
+        median(empty_ms), "the same keys in an empty decision", long_ms, empty_ms,
+        f"paragraphs of some 600 characters; slowest key {max(long_ms):.1f} ms "
+        f"(baseline {max(empty_ms):.1f} ms)")]
 
 
 async def typing_bare(text: str, gap: float) -> tuple[list[float], int]:
@@ -290,9 +317,12 @@ async def typing_bare(text: str, gap: float) -> tuple[list[float], int]:
     return (await bench_typing.measure_bare(text, gap)).latencies, 0
 
 
-async def typing_meeting(agenda: str, text: str, gap: float) -> tuple[list[float], int]:
-    """Keys typed in the decision editor (bench_typing.py): latencies, clock ticks."""
-    result = await bench_typing.measure_meeting(Path(agenda), text, gap)
+async def typing_meeting(agenda: str, text: str, gap: float,
+                         prefill: int = 0) -> tuple[list[float], int]:
+    """Keys typed in the decision editor (bench_typing.py), at the end of a decision of
+    ``prefill`` characters: latencies, clock ticks."""
+    result = await bench_typing.measure_meeting(Path(agenda), text, gap,
+                                                bench_typing.long_decision(prefill))
     return result.latencies, result.ticks or 0
 
 

@@ -3,6 +3,10 @@
 `meeting-tui AGENDA` opens the live meeting screen; the other subcommands work on
 files without a terminal UI. Every user error ends with one line on stderr and exit
 status 2, never a traceback.
+
+Over 400 lines on purpose: each subcommand is its parser and a handler of a few lines
+that call into files/ and core/, and they share the one-line error rule and the
+printers of user text; split by subcommand, that rule would be scattered.
 """
 
 from __future__ import annotations
@@ -128,53 +132,73 @@ def _decisions_format(args: argparse.Namespace) -> str:
     if not suffix:
         return "md"
     fmt = _EXTENSIONS.get(suffix, suffix)
-    if fmt not in FORMATS:
+    if fmt not in (*FORMATS, "pdf"):
         raise InputError(args.output, f"no format is written as .{suffix}: name the file "
-                                      ".md, .txt, .html or .docx, or give --format")
+                                      ".md, .txt, .html, .docx or .pdf, or give --format")
     return fmt
 
 
 def cmd_decisions(args: argparse.Namespace) -> int:
     from . import clipboard
     from .core.decision_list import build_document, count_phrase
-    from .core.export import render
     from .core.export_docx import DocxUnavailable
-    from .files.exports import write_file
+    from .core.languages import words
+    from .files.exports import language_path, write_file
+    from .files.pdf_export import PdfFailed, PdfUnavailable
     from .files.session_file import load_alone
 
     args.session = _session_file(args.session)
     fmt = _decisions_format(args)
-    if fmt == "docx" and args.copy:
-        raise InputError(args.session, "a DOCX cannot go to the clipboard: use -o FILE "
+    name = {"docx": "DOCX", "pdf": "PDF"}.get(fmt)
+    if name and args.copy:
+        raise InputError(args.session, f"a {name} cannot go to the clipboard: use -o FILE "
                                        "(or another --format with --copy)")
-    if fmt == "docx" and not args.output and sys.stdout.isatty():
-        raise InputError(args.session, "a DOCX is binary: give -o FILE or redirect stdout")
+    if name and not args.output and sys.stdout.isatty():
+        raise InputError(args.session, f"a {name} is binary: give -o FILE or redirect stdout")
+    if args.template and not name:
+        raise InputError(args.template, "a Word template is for --format docx or pdf")
     _raw, loaded = load_alone(args.session)
     _print_change(loaded)
-    doc = build_document(
-        loaded.session,
-        include_drafts=args.include_drafts,
-        all_items=args.all_items,
-        number_per_item=args.number_per_item,
-        preamble=args.preamble,
-        body=args.body,
-        meeting=args.meeting,
-    )
-    try:
-        data = render(doc, fmt)
-    except DocxUnavailable as exc:
-        print(f"meeting-tui: {exc}", file=sys.stderr)
-        return EXIT_INPUT
-    what = count_phrase(doc.count)
-    if doc.count == 0:
-        print("meeting-tui: no final decision yet (f marks a decision final; "
-              "--include-drafts shows drafts)", file=sys.stderr)
-    if args.output:
+    settings = loaded.session.settings
+    languages = args.lang or [settings.resolved_language()]
+    if len(languages) > 1 and (args.copy or not args.output):
+        raise InputError(args.session, f"{len(languages)} languages make a file each: give "
+                                       "-o FILE (list.md gives list.en.md, list.fr.md)")
+    template = _decisions_template(args, settings.template) if name else None
+    for language in languages:
+        doc = build_document(
+            loaded.session,
+            include_drafts=args.include_drafts,
+            all_items=args.all_items,
+            number_per_item=args.number_per_item,
+            preamble=args.preamble,
+            body=args.body,
+            meeting=args.meeting,
+            language=language,
+        )
         try:
-            write_file(args.output, data)
-        except OSError as exc:
-            raise InputError(args.output, f"cannot write ({exc.strerror or exc})") from None
-        print(f"meeting-tui: {what} written to {args.output}", file=sys.stderr)
+            data = _render_decisions(doc, fmt, template, say=language == languages[0])
+        except (DocxUnavailable, PdfUnavailable) as exc:
+            print(f"meeting-tui: {exc}", file=sys.stderr)
+            return EXIT_INPUT
+        except PdfFailed as exc:
+            print(f"meeting-tui: no PDF: {exc}", file=sys.stderr)
+            return 1
+        if doc.untranslated:
+            own = words(None).language_name(settings.resolved_language())
+            print(f"meeting-tui: warning: the {doc.words.name} list gives the decisions as "
+                  f"written, in {own}: they are not translated", file=sys.stderr)
+        output = language_path(args.output, language) if len(languages) > 1 else args.output
+        what = count_phrase(doc.count)
+        if doc.count == 0 and language == languages[0]:
+            print("meeting-tui: no final decision yet (f marks a decision final; "
+                  "--include-drafts shows drafts)", file=sys.stderr)
+        if output:
+            try:
+                write_file(output, data)
+            except OSError as exc:
+                raise InputError(output, f"cannot write ({exc.strerror or exc})") from None
+            print(f"meeting-tui: {what} written to {output}", file=sys.stderr)
     if args.copy:
         assert isinstance(data, str)
         try:
@@ -197,6 +221,47 @@ def cmd_decisions(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(data)
     return 0
+
+
+def _decisions_template(args: argparse.Namespace, setting: str | None) -> tuple[str, bytes] | None:
+    """The Word template (its name and bytes): --template, else the meeting's setting
+    (a relative name is the session's folder's)."""
+    from .files.exports import read_template, template_path
+
+    if args.template:
+        return args.template, read_template(args.template)
+    if setting:
+        path = template_path(setting, args.session)
+        return str(path), read_template(path)
+    return None
+
+
+def _render_decisions(doc: object, fmt: str, template: tuple[str, bytes] | None,
+                      say: bool = True) -> str | bytes:
+    """The list in ``fmt``; DOCX and PDF in the template, whose added styles are said
+    (``say``: once for the lists of several languages)."""
+    from .core.decision_list import Document
+    from .core.docx_template import TemplateError
+    from .core.export import render
+    from .core.export_docx import make_docx
+
+    assert isinstance(doc, Document)
+    if fmt not in ("docx", "pdf"):
+        return render(doc, fmt)
+    try:
+        made = make_docx(doc, template[1] if template else None)
+    except TemplateError as exc:
+        assert template is not None
+        raise InputError(template[0], str(exc)) from None
+    if made.added_styles and template and say:
+        print(printable(f"meeting-tui: warning: {template[0]} has no style "
+                        f"{', '.join(made.added_styles)}: added from the default template"),
+              file=sys.stderr)
+    if fmt == "docx":
+        return made.data
+    from .files.pdf_export import docx_to_pdf
+
+    return docx_to_pdf(made.data)
 
 
 def _print_change(loaded: Loaded) -> None:
@@ -308,14 +373,32 @@ def _adopt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _languages(text: str) -> list[str]:
+    from .core.languages import parse_languages
+
+    try:
+        return parse_languages(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _decisions_parser(sub: argparse._SubParsersAction) -> None:
     from .core.export import FORMATS
 
     p = sub.add_parser("decisions", help="the List of decisions of a session, to stdout, "
                                          "a file or the clipboard")
     p.add_argument("session", help="session file (*.session.toml)")
-    p.add_argument("--format", choices=FORMATS,
-                   help="md (default), txt, html or docx (default: from -o's extension)")
+    p.add_argument("--format", choices=(*FORMATS, "pdf"),
+                   help="md (default), txt, html, docx or pdf (PDF/A, made by LibreOffice "
+                        "from the DOCX) (default: from -o's extension)")
+    p.add_argument("--lang", type=_languages, metavar="LANG[,LANG]",
+                   help="the language of the fixed words and dates: en, fr, de, es "
+                        "(default: the meeting's); en,fr writes a file for each "
+                        "(list.md gives list.en.md, list.fr.md)")
+    p.add_argument("--template", metavar="DOCX",
+                   help="the body's Word template for docx and pdf: its styles, page "
+                        "set-up, headers and footers ({meeting}, {date}, {symbol} filled) "
+                        "(default: the meeting's setting)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--copy", action="store_true", help="copy to the clipboard")
     p.add_argument("--include-drafts", action="store_true",
@@ -350,6 +433,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .core.report import build_report, render_text, report_json
     from .files.session_file import load_report_session
 
+    if args.minutes:
+        from .cli_followup import cmd_minutes
+
+        return cmd_minutes(args)
     args.session = _session_file(args.session)
     session, warnings = load_report_session(args.session)
     for warning in warnings:
@@ -370,6 +457,9 @@ def _report_parser(sub: argparse._SubParsersAction) -> None:
                                       "against their plans")
     p.add_argument("session", help="session file (*.session.toml)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    from .cli_followup import minutes_options
+
+    minutes_options(p)
     p.set_defaults(func=cmd_report)
 
 
@@ -467,9 +557,15 @@ def _publish_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_publish)
 
 
+def _actions_parser(sub: argparse._SubParsersAction) -> None:
+    from .cli_followup import actions_parser
+
+    actions_parser(sub)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _agenda_parser, _run_parser, _decisions_parser, _adopt_parser, _report_parser,
-    _follow_parser, _serve_parser, _publish_parser,
+    _follow_parser, _serve_parser, _publish_parser, _actions_parser,
 ]
 
 

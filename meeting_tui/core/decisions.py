@@ -1,4 +1,5 @@
-"""What happens to decisions: drafted, made final, adopted by the body, withdrawn.
+"""What happens to decisions: drafted, made final, adopted by the body, withdrawn;
+moved to another item or within their item.
 
 Functions over the item states a session keeps; the session numbers new decisions,
 stamps the times and counts the change.
@@ -25,6 +26,31 @@ def counts(state: ItemState | None) -> tuple[int, int]:
         return 0, 0
     finals = sum(1 for d in state.decisions if d.final)
     return len(state.decisions) - finals, finals
+
+
+def move(source: ItemState, target: ItemState, decision_id: int,
+         position: int | None = None) -> Decision:
+    """Take the decision out of ``source`` and put it among ``target``'s decisions at
+    ``position`` (None, or past the end: after the last; the same state: a reorder).
+    It keeps its id, text and status: a decision written under the wrong item is the
+    same decision, and the session file keeps each item's decisions in their order."""
+    decision = find(source, decision_id)
+    source.decisions.remove(decision)
+    size = len(target.decisions)
+    at = size if position is None else max(0, min(position, size))
+    target.decisions.insert(at, decision)
+    return decision
+
+
+def reorder(state: ItemState, decision_id: int, step: int) -> bool:
+    """Move the decision ``step`` places up (negative) or down among the item's
+    decisions; False when it is already at that end (nothing changes)."""
+    index = state.decisions.index(find(state, decision_id))
+    at = index + step
+    if step == 0 or not 0 <= at < len(state.decisions):
+        return False
+    state.decisions.insert(at, state.decisions.pop(index))
+    return True
 
 
 def toggle_final(decision: Decision, at: datetime) -> DecisionStatus:

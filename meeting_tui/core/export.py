@@ -13,7 +13,7 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from .decision_list import DRAFT_MARK, NO_DECISION, TITLE, Document, Entry
+from .decision_list import DRAFT_MARK, Document, Entry
 from .export_docx import render_docx
 from .printable import printable, xml_safe
 
@@ -39,7 +39,7 @@ def _md_lines(paragraph: Sequence[str]) -> list[str]:
     return [line + MD_BREAK for line in paragraph[:-1]] + list(paragraph[-1:])
 
 
-def _md_entry(entry: Entry) -> list[str]:
+def _md_entry(entry: Entry, draft: str = DRAFT_MARK) -> list[str]:
     marker = f"{entry.number}. "
     indent = " " * len(marker)
     lines: list[str] = []
@@ -48,16 +48,16 @@ def _md_entry(entry: Entry) -> list[str]:
             lines.append("")
         for j, line in enumerate(_md_lines(paragraph)):
             if i == 0 and j == 0:
-                mark = f"**{DRAFT_MARK}** " if entry.draft else ""
+                mark = f"**{draft}** " if entry.draft else ""
                 lines.append(f"{marker}{mark}{line}")
             else:
                 lines.append(f"{indent}{line}")
     return lines
 
 
-def render_entries_md(entries: Sequence[Entry]) -> str:
+def render_entries_md(entries: Sequence[Entry], draft: str = DRAFT_MARK) -> str:
     """Decisions alone, as numbered paragraphs (what `c` copies)."""
-    blocks = ["\n".join(_md_entry(entry)) for entry in entries]
+    blocks = ["\n".join(_md_entry(entry, draft)) for entry in entries]
     return printable("\n\n".join(blocks) + "\n") if blocks else ""
 
 
@@ -65,19 +65,18 @@ def render_md(doc: Document) -> str:
     blocks: list[str] = []
     if doc.body:
         blocks.append(f"**{doc.body}**")
-    blocks.append(f"# {TITLE}")
+    blocks.append(f"# {doc.words.title}")
     blocks += [line for line in (doc.meeting, doc.venue_and_dates) if line]
-    if doc.adopted:
-        blocks.append(f"*{doc.adopted}*")
+    blocks += [f"*{line}*" for line in (doc.adopted, doc.untranslated) if line]
     blocks += ["\n".join(_md_lines(paragraph)) for paragraph in doc.preamble]
     if doc.lead_in:
         blocks.append(doc.lead_in)
     for section in doc.sections:
         blocks.append(f"{'#' * min(section.depth + 2, 6)} {section.heading}")
         if section.entries:
-            blocks.append(render_entries_md(section.entries).rstrip("\n"))
+            blocks.append(render_entries_md(section.entries, doc.words.draft).rstrip("\n"))
         elif section.no_decision:
-            blocks.append(NO_DECISION)
+            blocks.append(doc.words.no_decision)
     return printable("\n\n".join(blocks) + "\n")
 
 
@@ -98,7 +97,7 @@ def _wrap(text: str, first: str, rest: str, width: int) -> list[str]:
 _LIST_MARKER_RE = re.compile(r"(?:[-*•–]|\(?[0-9a-zA-Z]{1,3}[.)])\s+")
 
 
-def _txt_entry(entry: Entry, width: int) -> list[str]:
+def _txt_entry(entry: Entry, width: int, draft: str = DRAFT_MARK) -> list[str]:
     marker = f"{entry.number}. "
     indent = "    "
     hang = indent + " " * len(marker)
@@ -108,7 +107,7 @@ def _txt_entry(entry: Entry, width: int) -> list[str]:
             out.append("")
         for j, line in enumerate(paragraph):
             if i == 0 and j == 0:
-                mark = f"[{DRAFT_MARK}] " if entry.draft else ""
+                mark = f"[{draft}] " if entry.draft else ""
                 out += _wrap(mark + line, indent + marker, hang, width)
             else:
                 # A line keeps its own indent; a list line ("- ", "a) ") hangs after
@@ -124,12 +123,14 @@ def render_txt(doc: Document, width: int = TEXT_WIDTH) -> str:
     """Plain text wrapped at ``width`` columns; headings flush left, decisions indented."""
     blocks: list[list[str]] = []
     top = [line for line in (doc.body,) if line]
-    blocks.append([*top, TITLE.upper()] if top else [TITLE.upper()])
+    title = doc.words.title.upper()
+    blocks.append([*top, title] if top else [title])
     meeting = [line for line in (doc.meeting, doc.venue_and_dates) if line]
     if meeting:
         blocks.append([wrapped for line in meeting for wrapped in _wrap(line, "", "", width)])
-    if doc.adopted:
-        blocks.append(_wrap(doc.adopted, "", "", width))
+    for line in (doc.adopted, doc.untranslated):
+        if line:
+            blocks.append(_wrap(line, "", "", width))
     for paragraph in doc.preamble:
         blocks.append(_wrap(" ".join(line.strip() for line in paragraph), "", "", width))
     if doc.lead_in:
@@ -141,9 +142,9 @@ def render_txt(doc: Document, width: int = TEXT_WIDTH) -> str:
             first, hang = "", " " * (len(section.number) + 2) if section.number else ""
         blocks.append(_wrap(section.heading, first, hang, width))
         for entry in section.entries:
-            blocks.append(_txt_entry(entry, width))
+            blocks.append(_txt_entry(entry, width, doc.words.draft))
         if section.no_decision:
-            blocks.append(_wrap(NO_DECISION, "    ", "    ", width))
+            blocks.append(_wrap(doc.words.no_decision, "    ", "    ", width))
     return printable("\n\n".join("\n".join(block) for block in blocks) + "\n")
 
 
@@ -178,10 +179,11 @@ def render_html(doc: Document) -> str:
     """One self-contained file: the style is inline, nothing is fetched."""
     from html import escape as esc  # only this format needs it; start-up does not
 
-    title = " – ".join(part for part in (TITLE, doc.meeting, doc.body) if part)
+    words = doc.words
+    title = " – ".join(part for part in (words.title, doc.meeting, doc.body) if part)
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{words.code}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -193,13 +195,15 @@ def render_html(doc: Document) -> str:
     ]
     if doc.body:
         out.append(f'<p class="body">{esc(doc.body)}</p>')
-    out.append(f"<h1>{esc(TITLE)}</h1>")
+    out.append(f"<h1>{esc(words.title)}</h1>")
     if doc.meeting:
         out.append(f'<p class="meeting">{esc(doc.meeting)}</p>')
     if doc.venue_and_dates:
         out.append(f'<p class="venue">{esc(doc.venue_and_dates)}</p>')
     if doc.adopted:
         out.append(f'<p class="adopted">{esc(doc.adopted)}</p>')
+    if doc.untranslated:
+        out.append(f'<p class="adopted untranslated">{esc(doc.untranslated)}</p>')
     out.append("</header>")
     out += [f'<p class="preamble">{_html_lines(p)}</p>' for p in doc.preamble]
     if doc.lead_in:
@@ -215,13 +219,13 @@ def render_html(doc: Document) -> str:
                 for i, paragraph in enumerate(entry.paragraphs):
                     mark = ""
                     if i == 0 and entry.draft:
-                        mark = f'<strong class="draft-mark">{DRAFT_MARK}</strong> '
+                        mark = f'<strong class="draft-mark">{words.draft}</strong> '
                     paragraphs.append(f"<p>{mark}{_html_lines(paragraph)}</p>")
                 css = ' class="draft"' if entry.draft else ""
                 out.append(f"<li{css}>{''.join(paragraphs)}</li>")
             out.append("</ol>")
         elif section.no_decision:
-            out.append(f'<p class="no-decision">{NO_DECISION}</p>')
+            out.append(f'<p class="no-decision">{words.no_decision}</p>')
     out += ["</body>", "</html>"]
     return xml_safe("\n".join(out) + "\n")
 

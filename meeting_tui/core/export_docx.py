@@ -1,19 +1,22 @@
 """The List of decisions as a Word document, through the optional python-docx.
 
 python-docx is imported only when a DOCX is made: the other formats, and start-up,
-do without it. XML cannot hold every character a title or a decision may (VT, FF, NUL,
-U+FFFE, common in text copied from a PDF): python-docx refuses them with an error, so
-the document's text is made XML-safe first (``xml_safe``), in one place.
+do without it. With the body's own Word template, the document is written into it, as
+pandoc's ``--reference-doc`` does (``docx_template``): its styles, page set-up, headers
+and footers are the template's. XML cannot hold every character a title or a decision
+may (VT, FF, NUL, U+FFFE, common in text copied from a PDF): python-docx refuses them
+with an error, so the document's text is made XML-safe first (``xml_safe``), in one
+place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from .decision_list import DRAFT_MARK, NO_DECISION, TITLE, Document, Entry, Section
+from .decision_list import Document, Entry, Section
 from .printable import xml_safe
 
 if TYPE_CHECKING:
@@ -40,8 +43,21 @@ def docx_available() -> bool:
     return True
 
 
-def render_docx(doc: Document) -> bytes:
-    """A Word document with real headings (Heading 1…) and numbered paragraphs.
+@dataclass(frozen=True)
+class Made:
+    """A DOCX, and the styles a template lacked that were added to it."""
+
+    data: bytes
+    added_styles: tuple[str, ...] = ()
+
+
+def render_docx(doc: Document, template: bytes | None = None) -> bytes:
+    return make_docx(doc, template).data
+
+
+def make_docx(doc: Document, template: bytes | None = None) -> Made:
+    """A Word document with real headings (Heading 1…) and numbered paragraphs; in
+    ``template`` (a .docx or .dotx's bytes) when one is given.
 
     Decisions use Word's "List Number" style: Word itself numbers them. One numbering
     instance runs through the document, or one per item with --number-per-item, each
@@ -54,20 +70,34 @@ def render_docx(doc: Document) -> bytes:
         from docx.shared import Inches
     except ImportError:
         raise DocxUnavailable() from None
+    from . import docx_template
 
     doc = xml_text(doc)
-    document = docx.Document()
-    document.core_properties.title = " – ".join(p for p in (TITLE, doc.meeting) if p)
+    words = doc.words
+    added: tuple[str, ...] = ()
+    if template is None:
+        document = docx.Document()
+    else:
+        document = docx_template.open_template(template)
+        levels = max((s.depth for s in doc.sections), default=0) + 1
+        added = docx_template.prepare(document, min(levels, 9))
+        docx_template.fill_placeholders(document, {
+            "meeting": doc.meeting, "date": doc.dated, "symbol": doc.symbol,
+            "body": doc.body, "title": words.title,
+        })
+    document.core_properties.title = " – ".join(p for p in (words.title, doc.meeting) if p)
     document.core_properties.author = doc.body or ""
+    document.core_properties.language = words.code
     if doc.body:
         para = document.add_paragraph()
         para.add_run(doc.body).bold = True
-    document.add_heading(TITLE, level=0)
+    document.add_heading(words.title, level=0)
     for line in (doc.meeting, doc.venue_and_dates):
         if line:
             document.add_paragraph(line)
-    if doc.adopted:
-        document.add_paragraph().add_run(doc.adopted).italic = True
+    for line in (doc.adopted, doc.untranslated):
+        if line:
+            document.add_paragraph().add_run(line).italic = True
 
     def add_lines(para: Paragraph, lines: Sequence[str]) -> None:
         for i, line in enumerate(lines):
@@ -87,7 +117,7 @@ def render_docx(doc: Document) -> bytes:
         if section.bullet:  # set in under its item
             heading.paragraph_format.left_indent = Inches(0.25)
         if section.no_decision:
-            document.add_paragraph().add_run(NO_DECISION).italic = True
+            document.add_paragraph().add_run(words.no_decision).italic = True
         for entry in section.entries:
             if current_num is None or entry.number != numbering.next_value:
                 current_num = numbering.restart(entry.number)  # the count starts again
@@ -97,13 +127,13 @@ def render_docx(doc: Document) -> bytes:
                     para = document.add_paragraph(style="List Number")
                     numbering.apply(para, current_num)
                     if entry.draft:
-                        para.add_run(f"{DRAFT_MARK} ").bold = True
+                        para.add_run(f"{words.draft} ").bold = True
                 else:
                     para = document.add_paragraph(style="List Continue")
                 add_lines(para, lines)
     buffer = BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return Made(buffer.getvalue(), added)
 
 
 def xml_text(doc: Document) -> Document:
@@ -131,10 +161,10 @@ class _Numbering:
     """New numbering instances (w:num) of the "List Number" list, each with a start."""
 
     def __init__(self, document: WordDocument) -> None:
-        self.part = document.part.numbering_part.element
-        style_num = document.styles["List Number"].element.pPr.numPr.numId.val
-        num = self.part.num_having_numId(style_num)
-        self.abstract_id = num.abstractNumId.val
+        from . import docx_template
+
+        self.part = docx_template.numbering(document)
+        self.abstract_id = docx_template.list_abstract(document, self.part)
         self.next_value = 1
 
     def restart(self, start: int) -> int:

@@ -7,17 +7,19 @@ Every change bumps ``revision`` so the UI knows there is something to save.
 
 The Session is the one object the app and the commands change, and the one they
 call: its methods are the meeting's operations, each a few lines, which is why this
-module is some 500 lines. What they work on is elsewhere: what it records per item in
+module is over 600 lines. What they work on is elsewhere: what it records per item in
 ``state``, the agenda as amended in ``outline``, the time-keeping against the plan in
-``plans``, what happens to decisions in ``decisions``.
+``plans``, what happens to decisions in ``decisions``, notes in ``notes``, actions in
+``actions`` (their due dates in ``dates``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
-from . import decisions
+from . import actions, decisions, notes
 from .agenda import Agenda, Item
 from .amend import Amended, AmendError, Amendment
 from .clock import Now, Sitting, Span, close, group_sittings, open_span, total_seconds, utc_now
@@ -26,11 +28,14 @@ from .plans import Plans
 from .settings import MeetingSettings
 from .state import (
     UNMATCHED_NODE,
+    Action,
+    ActionStatus,
     Decision,
     DecisionStatus,
     ItemState,
     ItemStatus,
     MeetingState,
+    Note,
     UnmatchedEntry,
     unmatched_index,
     unmatched_node,
@@ -38,11 +43,14 @@ from .state import (
 
 __all__ = [
     "UNMATCHED_NODE",
+    "Action",
+    "ActionStatus",
     "Decision",
     "DecisionStatus",
     "ItemState",
     "ItemStatus",
     "MeetingState",
+    "Note",
     "Session",
     "UnmatchedEntry",
     "unmatched_index",
@@ -113,7 +121,7 @@ class Session:
                               if outline.has(key))
         session.unmatched = list(unmatched)
         kept = [*session.states.values(), *(entry.state for entry in session.unmatched)]
-        highest = max((d.id for state in kept for d in state.decisions), default=0)
+        highest = max((i for state in kept for i in state.entry_ids()), default=0)
         session.next_decision_id = max(next_decision_id, highest + 1)
         if current and outline.has(current):
             session.current = current
@@ -217,6 +225,12 @@ class Session:
 
     def _changed(self) -> None:
         self.revision += 1
+
+    def restored(self) -> None:
+        """Undo put states back as they were (``undo``): what is derived from them is
+        derived again, and the change is counted."""
+        self.plans.forget()
+        self._changed()
 
     def start(self) -> None:
         """Start the meeting, or resume it after a break."""
@@ -363,6 +377,10 @@ class Session:
                 return item.key
         return None
 
+    def next_key(self) -> str | None:
+        """The item ``take_up_next`` would take up (None at the end of the agenda)."""
+        return self._neighbour(+1)
+
     def take_up_next(self) -> str | None:
         """Take up the next item in agenda order, passing over skipped ones and bullets
         (points of an item, "Presentation by …": enter takes one up)."""
@@ -454,6 +472,102 @@ class Session:
         self._changed()
         return decision
 
+    def move_decision(self, from_key: str, decision_id: int, to_key: str,
+                      position: int | None = None) -> Decision:
+        """Move a decision (written under the wrong item) to ``to_key``, at ``position``
+        among its decisions (None: after the last). Its id, text and status stay."""
+        if not self.has(to_key):
+            raise KeyError(to_key)
+        decision = decisions.move(self.state(from_key), self.state(to_key), decision_id,
+                                  position)
+        decision.modified = self._stamp()
+        self._changed()
+        return decision
+
+    def reorder_decision(self, key: str, decision_id: int, step: int) -> bool:
+        """Up (-1) or down (+1) among the item's decisions (their order is the List's);
+        False when it is already the first or the last."""
+        if not decisions.reorder(self.state(key), decision_id, step):
+            return False
+        self.decision(key, decision_id).modified = self._stamp()
+        self._changed()
+        return True
+
+    def _next_id(self) -> int:
+        """Decisions, notes and actions are numbered by one counter: an id names one
+        entry of the session, which is what undo and the command line refer to."""
+        entry_id = self.next_decision_id
+        self.next_decision_id += 1
+        return entry_id
+
+    # ---------------------------------------------------------------- notes
+    def add_note(self, key: str, text: str, speaker: str = "") -> Note:
+        if not self.has(key):
+            raise KeyError(key)
+        note = Note(self._next_id(), text, self._stamp(), speaker)
+        self.state(key).notes.append(note)
+        self._changed()
+        return note
+
+    def note(self, key: str, note_id: int) -> Note:
+        return notes.find(self.state(key), note_id)
+
+    def set_note_text(self, key: str, note_id: int, text: str) -> None:
+        note = self.note(key, note_id)
+        if note.text != text:
+            note.text = text
+            self._changed()
+
+    # ---------------------------------------------------------------- actions
+    def add_action(self, key: str, text: str, owner: str, due: str,
+                   due_date: date | None = None, decision: int | None = None) -> Action:
+        """A follow-up action on the item; ``due`` as written, ``due_date`` read from it
+        (``dates.parse_due``); ``decision`` the id of the decision it came with."""
+        if not self.has(key):
+            raise KeyError(key)
+        action = Action(self._next_id(), text, owner, due, due_date, ActionStatus.OPEN,
+                        self._stamp(), decision)
+        self.state(key).actions.append(action)
+        self._changed()
+        return action
+
+    def action(self, key: str, action_id: int) -> Action:
+        return actions.find(self.state(key), action_id)
+
+    def set_action_text(self, key: str, action_id: int, text: str) -> None:
+        action = self.action(key, action_id)
+        if action.text != text:
+            action.text = text
+            self._changed()
+
+    def toggle_action_done(self, key: str, action_id: int) -> ActionStatus:
+        status = actions.toggle_done(self.action(key, action_id))
+        self._changed()
+        return status
+
+    # ---------------------------------------------------------------- any entry
+    def take_entry(self, key: str, entry_id: int) -> tuple[str, object, int]:
+        """Remove a decision, note or action by its id: (its kind, it, where it was),
+        which ``put_entry`` puts back (undo)."""
+        state = self.state(key)
+        kinds: tuple[tuple[str, list[Any]], ...] = (
+            ("decision", state.decisions), ("note", state.notes), ("action", state.actions))
+        for kind, entries in kinds:
+            for index, entry in enumerate(entries):
+                if entry.id == entry_id:
+                    del entries[index]
+                    self._changed()
+                    return kind, entry, index
+        raise KeyError(entry_id)
+
+    def put_entry(self, key: str, kind: str, entry: object, index: int) -> None:
+        """Put back what ``take_entry`` (or ``delete_decision``) took out."""
+        state = self.state(key)
+        entries: dict[str, list[Any]] = {"decision": state.decisions, "note": state.notes,
+                                         "action": state.actions}
+        entries[kind].insert(min(index, len(entries[kind])), entry)
+        self._changed()
+
     # ---------------------------------------------------------------- amendments
     def set_amendments(self, amendments: list[Amendment]) -> Amended:
         """Take these amendments as the session's (the agenda as amended is derived
@@ -513,6 +627,9 @@ class Session:
             if state is not None and state.decisions:
                 what = "It has" if sub is item else f"Its sub-item {sub.label} has"
                 return f"{what} decisions: delete or move them first"
+            if state is not None and (state.notes or state.actions):
+                what = "It has" if sub is item else f"Its sub-item {sub.label} has"
+                return f"{what} notes or actions: they would be lost"
             if sub.key == self.current:
                 what = "It is" if sub is item else f"Its sub-item {sub.label} is"
                 return f"{what} under discussion: take up another item first"

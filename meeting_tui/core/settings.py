@@ -14,16 +14,21 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .agenda import Agenda
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, words
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )
 
-# "28th meeting", "3rd session", "101st plenary meeting"
+# "28th meeting", "3rd session", "101st plenary meeting"; in the other languages of
+# the List ("31e réunion", "1re session", "31. Sitzung", "31.ª reunión").
 _ORDINAL_MEETING_RE = re.compile(
     r"\b(\d{1,4}(?:st|nd|rd|th)[\s_-]+(?:(?:plenary|ordinary|extraordinary)[\s_-]+)?"
-    r"(?:meeting|session|sitting|plenary))\b",
+    r"(?:meeting|session|sitting|plenary))\b"
+    r"|\b(\d{1,4}(?:e|re|ème)[\s_-]+(?:réunion|session|séance)(?:[\s_-]+plénière)?)\b"
+    r"|\b(\d{1,4}\.[\s_-]*(?:Sitzung|Tagung|Plenarsitzung))\b"
+    r"|\b(\d{1,4}\.?[ªº][\s_-]+(?:reunión|sesión|período de sesiones))\b",
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
@@ -57,7 +62,8 @@ def default_meeting(agenda: Agenda) -> str:
     for text in places:
         m = _ORDINAL_MEETING_RE.search(text)
         if m:
-            return re.sub(r"[\s_-]+", " ", m.group(1))
+            found = next(group for group in m.groups() if group)
+            return re.sub(r"[\s_-]+", " ", found)
     return ""
 
 
@@ -76,9 +82,13 @@ class MeetingSettings:
     lead_in: str | None = None  # "During this meeting, the Lanzarote Committee:"
     adopted_on: date | None = None  # the day the body adopted the list
     phrases: list[str] = field(default_factory=list)  # the meeting's own opening phrases
+    language: str | None = None  # "fr": the meeting's language (None: English)
+    template: str | None = None  # the body's Word template (relative: to the session)
+    symbol: str | None = None  # the document's symbol, "T-ES(2020)14", for {symbol}
 
     # The saved names, in the order they are written.
-    TEXT_FIELDS = ("body", "meeting", "venue_and_dates", "lead_in")
+    TEXT_FIELDS = ("body", "meeting", "venue_and_dates", "lead_in", "language", "template",
+                   "symbol")
 
     def resolved_body(self) -> str:
         return self.body or ""
@@ -91,18 +101,23 @@ class MeetingSettings:
             return self.venue_and_dates
         return default_venue_and_dates(agenda)
 
-    def resolved_lead_in(self, body: str | None = None) -> str:
-        if self.lead_in is not None:
+    def resolved_language(self) -> str:
+        return self.language or DEFAULT_LANGUAGE
+
+    def resolved_lead_in(self, body: str | None = None, language: str | None = None) -> str:
+        """The lead-in set (it is in the meeting's language, so a list in another
+        language says its own), else the language's: "During this meeting, the …:"."""
+        language = language or self.resolved_language()
+        if self.lead_in is not None and language == self.resolved_language():
             return self.lead_in
         body = self.resolved_body() if body is None else body
-        return f"During this meeting, the {body}:" if body else "During this meeting:"
+        return words(language).lead_in(body)
 
-    def adoption_line(self, body: str | None = None) -> str:
+    def adoption_line(self, body: str | None = None, language: str | None = None) -> str:
         if self.adopted_on is None:
             return ""
         body = self.resolved_body() if body is None else body
-        by = f" by the {body}" if body else ""
-        return f"Adopted{by} on {format_date(self.adopted_on)}"
+        return words(language or self.resolved_language()).adopted(body, self.adopted_on)
 
     # ------------------------------------------------------------ the session file
     def to_table(self) -> dict[str, object]:
@@ -129,6 +144,9 @@ class MeetingSettings:
             if value is not None and not isinstance(value, str):
                 raise fail(f"settings: '{name}' has the wrong type ({type(value).__name__})")
             setattr(settings, name, value)
+        if settings.language is not None and settings.language not in LANGUAGES:
+            raise fail(f"settings: no language {settings.language!r} "
+                       f"(one of {', '.join(LANGUAGES)})")
         adopted = table.get("adopted_on")
         if adopted is not None:
             if isinstance(adopted, datetime) or not isinstance(adopted, date):

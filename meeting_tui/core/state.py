@@ -1,5 +1,6 @@
-"""What a session records about each item: its status, its clock and its decisions,
-and the entries of a session file that match no item of the agenda any more.
+"""What a session records about each item: its status, its clock, its decisions, the
+secretary's notes and the follow-up actions, and the entries of a session file that
+match no item of the agenda any more.
 
 Plain data: the operations on it are the Session's.
 """
@@ -51,6 +52,40 @@ class Decision:
 
 
 @dataclass
+class Note:
+    """The secretary's working note on an item: never in the List of decisions nor the
+    follow view, only in the minutes."""
+
+    id: int  # from the same counter as decisions: one id names one entry of the session
+    text: str
+    created: datetime
+    speaker: str = ""  # who spoke, as written (free text)
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+@dataclass
+class Action:
+    """A follow-up action: who does what by when, from the item it was decided under."""
+
+    id: int
+    text: str
+    owner: str
+    due: str  # as the secretary wrote it: "15/10", "15 October", "next meeting", ""
+    due_date: date | None  # ``due`` read as a date, when it is one
+    status: ActionStatus
+    created: datetime
+    decision: int | None = None  # the id of the decision it came with, if any
+
+    @property
+    def open(self) -> bool:
+        return self.status is ActionStatus.OPEN
+
+
+@dataclass
 class ItemState:
     status: ItemStatus = ItemStatus.PENDING
     spans: list[Span] = field(default_factory=list)
@@ -58,12 +93,19 @@ class ItemState:
     # A plan set in the app replaces the agenda's; plan None with plan_set means "no plan".
     plan: int | None = None
     plan_set: bool = False
+    notes: list[Note] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
 
     @property
     def is_blank(self) -> bool:
         """Nothing worth writing to the session file."""
         return (self.status is ItemStatus.PENDING and not self.spans and not self.decisions
-                and not self.plan_set)
+                and not self.plan_set and not self.notes and not self.actions)
+
+    def entry_ids(self) -> list[int]:
+        """The ids of its decisions, notes and actions (one counter numbers them all)."""
+        return ([d.id for d in self.decisions] + [n.id for n in self.notes]
+                + [a.id for a in self.actions])
 
 
 @dataclass

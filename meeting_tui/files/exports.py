@@ -59,3 +59,26 @@ def write_file(path: str | Path, data: str | bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def language_path(path: str | Path, language: str) -> Path:
+    """The file of one language of a list in several: 'list.md' gives 'list.fr.md'."""
+    p = Path(path)
+    return p.with_name(f"{p.stem}.{language}{p.suffix}") if p.suffix else \
+        p.with_name(f"{p.name}.{language}")
+
+
+def template_path(template: str, session_path: str | Path) -> Path:
+    """The template setting's file: a relative name is the session's folder's."""
+    p = Path(template).expanduser()
+    return p if p.is_absolute() else Path(session_path).parent / p
+
+
+def read_template(path: str | Path) -> bytes:
+    """The Word template's bytes; InputError names the file and why not."""
+    from ..core.errors import read_problem
+
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise read_problem(Path(path), exc, "Word template") from None

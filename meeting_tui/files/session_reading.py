@@ -21,7 +21,17 @@ from ..core.clock import Now, Span, utc_now
 from ..core.errors import InputError
 from ..core.matching import Entry, Matching, match
 from ..core.outline import Outline
-from ..core.session import Decision, DecisionStatus, ItemState, ItemStatus, Session, UnmatchedEntry
+from ..core.session import (
+    Action,
+    ActionStatus,
+    Decision,
+    DecisionStatus,
+    ItemState,
+    ItemStatus,
+    Note,
+    Session,
+    UnmatchedEntry,
+)
 from ..core.settings import MeetingSettings
 from .session_toml import FORMAT_VERSION
 
@@ -45,10 +55,16 @@ def _upgrade_from_2(doc: Document) -> Document:
     return {**doc, "format": 3}
 
 
+def _upgrade_from_3(doc: Document) -> Document:
+    """Format 3 had no notes and no follow-up actions: its items have none."""
+    return {**doc, "format": 4}
+
+
 # For each older format, the function that turns its document into the next format's.
 UPGRADES: dict[int, Callable[[Document], Document]] = {
     1: _upgrade_from_1,
     2: _upgrade_from_2,
+    3: _upgrade_from_3,
 }
 
 
@@ -152,6 +168,29 @@ class _Reader:
             adopted=self.day(d.get("adopted"), where),
         )
 
+    def note(self, value: object, where: str) -> Note:
+        n = self.table(value, where)
+        return Note(id=self.get(n, "id", int, where),
+                    text=self.get(n, "text", str, where, ""),
+                    created=self.moment(n.get("created"), where),
+                    speaker=self.get(n, "speaker", str, where, ""))
+
+    def action(self, value: object, where: str) -> Action:
+        a = self.table(value, where)
+        try:
+            status = ActionStatus(self.get(a, "status", str, where, "open"))
+        except ValueError:
+            raise self.fail(f"{where}: unknown status {a.get('status')!r} "
+                            "(expected open or done)") from None
+        return Action(id=self.get(a, "id", int, where),
+                      text=self.get(a, "text", str, where, ""),
+                      owner=self.get(a, "owner", str, where, ""),
+                      due=self.get(a, "due", str, where, ""),
+                      due_date=self.day(a.get("due_date"), where),
+                      status=status,
+                      created=self.moment(a.get("created"), where),
+                      decision=self.get(a, "decision", int, where, None))
+
     def item_state(self, raw: Mapping[str, Any], where: str) -> ItemState:
         try:
             status = ItemStatus(self.get(raw, "status", str, where, "pending"))
@@ -167,6 +206,10 @@ class _Reader:
             state.plan, state.plan_set = (None if plan == "none" else plan), True
         state.decisions = [self.decision(d, f"{where}.decisions[{i}]")
                            for i, d in enumerate(self.get(raw, "decisions", list, where, []))]
+        state.notes = [self.note(n, f"{where}.notes[{i}]")
+                       for i, n in enumerate(self.get(raw, "notes", list, where, []))]
+        state.actions = [self.action(a, f"{where}.actions[{i}]")
+                         for i, a in enumerate(self.get(raw, "actions", list, where, []))]
         return state
 
 

@@ -17,13 +17,14 @@ import tomli_w
 
 from ..core.amend import ADD, MOVE, RENAME, Amendment
 from ..core.clock import Span
-from ..core.session import Session
+from ..core.session import Action, Note, Session
 
 # Format 2 added the [[unmatched]] list (and the optional fields of time-keeping and
 # the List of decisions), format 3 the [[amendments]] of the agenda: a reader of an
 # earlier format would drop them on its next save, so it must refuse the file rather
-# than read it.
-FORMAT_VERSION = 3
+# than read it. Format 4 added the notes and follow-up actions of each item
+# ([[items.KEY.notes]], [[items.KEY.actions]]).
+FORMAT_VERSION = 4
 
 
 def agenda_hash(text: str) -> str:
@@ -94,6 +95,10 @@ def to_document(session: Session, agenda_path: str, digest: str) -> dict[str, An
                 }
                 for d in state.decisions
             ]
+        if state.notes:
+            entry["notes"] = [_note_table(n) for n in state.notes]
+        if state.actions:
+            entry["actions"] = [_action_table(a) for a in state.actions]
         items[item.key] = entry
     doc["items"] = items
     if session.unmatched:
@@ -103,6 +108,26 @@ def to_document(session: Session, agenda_path: str, digest: str) -> dict[str, An
             for entry in session.unmatched
         ]
     return doc
+
+
+def _note_table(note: Note) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": note.id, "created": note.created}
+    if note.speaker:
+        table["speaker"] = note.speaker
+    table["text"] = note.text
+    return table
+
+
+def _action_table(action: Action) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": action.id, "status": str(action.status),
+                             "owner": action.owner, "due": action.due}
+    if action.due_date is not None:
+        table["due_date"] = action.due_date
+    if action.decision is not None:
+        table["decision"] = action.decision
+    table["created"] = action.created
+    table["text"] = action.text
+    return table
 
 
 def _amendment_table(amendment: Amendment) -> dict[str, Any]:

@@ -6,8 +6,10 @@ dialogs, and the tree is rebuilt from the agenda as amended.
 
 from __future__ import annotations
 
+from ..core import undo
 from ..core.amend import AFTER, AmendError, describe, propose_number
 from ..core.clock import format_duration
+from ..core.session import ItemState
 from .host import Host
 from .screens.dialogs import ConfirmScreen
 from .screens.prompts import ItemScreen
@@ -29,8 +31,13 @@ class Amender:
             return None
         return key
 
-    def agenda_amended(self, key: str | None, message: str) -> None:
-        """After an amendment: the tree rebuilt, the cursor on ``key``, saved at once."""
+    def agenda_amended(self, key: str | None, message: str,
+                       removed: dict[str, ItemState] | None = None) -> None:
+        """After an amendment: the tree rebuilt, the cursor on ``key``, saved at once;
+        ``u`` takes it back (the states of the items it ``removed`` with it)."""
+        self.app.history.push(f"the amendment ({message})",
+                              undo.amendment(self.session, self.session.amendments[:-1],
+                                             removed))
         tree = self.app.agenda_tree
         tree.populate()
         if key is not None:
@@ -128,6 +135,8 @@ class Amender:
         item = session.item(key)
         problem = session.removal_problem(key)
         if problem:
+            if any(session.counts(sub.key) != (0, 0) for sub in item.walk()):
+                problem += " (m moves the selected decision to another item)"
             self.app.notify(f"{item.label} cannot be removed. {problem}.", severity="warning")
             return
         subs = sum(1 for _ in item.walk()) - 1
@@ -143,11 +152,13 @@ class Amender:
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
+            states = {sub.key: state for sub in item.walk()
+                      if (state := session.peek(sub.key)) is not None}
             try:
                 session.remove_item(key)
             except AmendError as exc:
                 self.app.notify(str(exc), severity="warning")
                 return
-            self.agenda_amended(session.selected, f"Removed {what}")
+            self.agenda_amended(session.selected, f"Removed {what}", states)
 
         self.app.push_screen(ConfirmScreen(question, "Remove"), answer)

@@ -36,6 +36,7 @@ from textual.widgets.tree import TreeNode
 from ..core.amend import AFTER, UNDER
 from ..core.phrases import phrase_list
 from ..core.session import Session, UnmatchedEntry, unmatched_index
+from ..core.undo import History
 from ..files.autosave import Autosaver
 from ..files.lock import SessionLock
 from ..files.session_file import SessionFile
@@ -52,8 +53,9 @@ from .commands import (
 from .decisions import ListOfDecisions
 from .display import UserTextApp
 from .editing import DecisionWriting
+from .followup import FollowUp
 from .keys import driver_class, escape_then
-from .providers import ItemsProvider
+from .providers import DecisionsProvider, ItemsProvider
 from .saving import SaveDone, Saver
 from .screens.dialogs import QuitScreen
 from .screens.help import HelpScreen
@@ -70,7 +72,7 @@ TOASTS_SHOWN = 2  # notices at once; an older one goes when a new one comes
 class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     CSS_PATH = ["styles/app.tcss", "styles/display.tcss"]
     TITLE = "meeting-tui"
-    COMMANDS = App.COMMANDS | {ItemsProvider}
+    COMMANDS = App.COMMANDS | {ItemsProvider, DecisionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = bindings() + navigation_bindings()
     # Below 100 columns the footer leaves out its key groups (app.tcss): they would be cut.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -105,6 +107,7 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         self.decisions = ListOfDecisions(self, lambda: self.session_path)
         self.timekeeper = Timekeeper(self)
         self.amender = Amender(self)
+        self.followup = FollowUp(self, lambda: self.session_path)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -229,7 +232,7 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     # ---------------------------------------------------------------- helpers
     def phrases(self) -> list[str]:
         """The editor's opening phrases: the meeting's own, then the standard ones."""
-        return phrase_list(self.session.settings.phrases)
+        return phrase_list(self.session.settings.phrases, self.session.settings.language)
 
     def editor_open(self) -> bool:
         return self.writing.editing is not None
@@ -256,6 +259,16 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         """Move the cursor (not the meeting) to an item."""
         self.agenda_tree.select_key(key)
         self.focus_now(self.agenda_tree)
+
+    def go_to_decision(self, key: str, decision_id: int) -> None:
+        """Move the cursor to an item and highlight one of its decisions in the list
+        (the palette's search, a decision moved there)."""
+        self.show_unmatched(key)  # an entry under "Unmatched" shown: no longer
+        self.session.select(key)
+        self.panel.show(key, decision_id)
+        self.agenda_tree.select_key(key)  # its highlight finds the item selected
+        self.focus_now(self.decision_list)
+        self.saver.save_soon()
 
     def agenda_amended(self, key: str | None, message: str) -> None:
         self.amender.agenda_amended(key, message)
@@ -315,7 +328,9 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         key, decision_id = editing
         self.session.set_text(key, decision_id, self.editor.text)
         if key == self.session.selected:
-            self.decision_list.show(self.session.state(key).decisions, decision_id)
+            # Its entry alone, shortened while it is long: a key's cost does not grow
+            # with the decisions (their number, their length).
+            self.decision_list.show_typing(self.session.decision(key, decision_id))
         self.saver.save_soon()
 
     # ---------------------------------------------------------------- where keys act
@@ -345,6 +360,9 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         """An alt+key nothing here binds is escape typed quickly before the key (keys.py):
         both act, in order."""
         key = escape_then(event)
+        if key is not None and len(self.screen_stack) > 1 and not self._bound(event.key):
+            await self._leave_dialog(event, key)
+            return
         if key is not None and len(self.screen_stack) == 1 and not self._bound(event.key):
             await super().on_event(events.Key("escape", "\x1b"))
             if self._draining:
@@ -355,10 +373,21 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
             return
         await super().on_event(event)
 
+    async def _leave_dialog(self, event: events.Key, key: events.Key) -> None:
+        """Escape then a key in a dialog (a question, the help, the palette): escape does
+        what the dialog's own binding of it does (it closes), at once, and the key acts
+        where it lands, on the screen below: "escape n" neither types an n into the
+        dialog's field nor answers it."""
+        if await self._check_bindings("escape"):
+            await super().on_event(key)
+        else:  # nothing here binds escape: the alt+key as Textual reads it
+            await super().on_event(event)
+
     def _bound(self, key: str) -> bool:
-        """Does the app or the focused widget bind ``key`` (alt+up, the editor's alt+delete)?"""
-        return any(bound_action(node, key) is not None for node in (self, self.focused)
-                   if node is not None)
+        """Does the app, the screen or the focused widget bind ``key`` (alt+up, the
+        editor's alt+delete)?"""
+        return any(bound_action(node, key) is not None
+                   for node in (self, self.screen, self.focused) if node is not None)
 
     def refused_in_read_only(self, action: str) -> bool:
         command = BY_ACTION.get(action)
@@ -417,6 +446,7 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
                                 getattr(self, f"action_{command.action}"))
         if not self.read_only:  # the settings and the adoption change the session
             yield from self.decisions.palette_commands()
+        yield from self.followup.palette_commands()
 
     # ---------------------------------------------------------------- the meeting
     def action_toggle_clock(self) -> None:
@@ -461,6 +491,15 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     def action_delete_decision(self) -> None:
         self.writing.delete()
 
+    def action_move_decision(self) -> None:
+        self.writing.move()
+
+    def action_move_decision_up(self) -> None:
+        self.writing.reorder(-1)
+
+    def action_move_decision_down(self) -> None:
+        self.writing.reorder(+1)
+
     def action_leave_editor(self) -> None:
         """Keys typed before escape may still wait in the editor's queue: move focus
         now (so later keys act), and take the text once the editor has caught up."""
@@ -490,6 +529,23 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
 
     def edit_setting(self, command: SettingCommand) -> None:
         self.decisions.edit_setting(command)
+
+    # ---------------------------------------------------------------- notes, actions
+    @property
+    def history(self) -> History:
+        return self.followup.history
+
+    def action_command_line(self) -> None:
+        self.followup.open_command_line()
+
+    def action_undo(self) -> None:
+        self.followup.undo()
+
+    def action_notes(self) -> None:
+        self.followup.notes()
+
+    def action_actions(self) -> None:
+        self.followup.actions()
 
     # ---------------------------------------------------------------- the agenda
     def action_insert_item(self) -> None:

@@ -53,7 +53,11 @@ class Command:
 
 # Textual names some keys by words; people know them by their characters.
 SHOWN = {"question_mark": "?", "full_stop": ".", "comma": ",", "slash": "/",
-         "left_square_bracket": "[", "right_square_bracket": "]"}
+         "left_square_bracket": "[", "right_square_bracket": "]", "less_than_sign": "<",
+         "greater_than_sign": ">"}
+
+
+SHOWN["colon"] = ":"  # the command line's key
 
 
 def _amend(key: str, action: str, label: str, help: str, palette: str) -> Command:
@@ -80,6 +84,16 @@ COMMANDS: tuple[Command, ...] = (
     Command("delete", "delete_decision", "Del", "delete the selected decision, after a "
             "confirmation", "Delete the selected decision", needs_item=True,
             needs_decision=True, show=False),
+    Command("m", "move_decision", "Move", "move the selected decision to another item (a "
+            "list of the items to choose from, as in the palette)", "Move the selected "
+            "decision to another item", needs_item=True, needs_decision=True, show=False),
+    Command("less_than_sign,ctrl+up", "move_decision_up", "Decision up", "move the selected "
+            "decision up among its item's decisions (their order is the List's)",
+            "Move the selected decision up", needs_item=True, needs_decision=True,
+            show=False),
+    Command("greater_than_sign,ctrl+down", "move_decision_down", "Decision down", "move the "
+            "selected decision down among its item's decisions", "Move the selected "
+            "decision down", needs_item=True, needs_decision=True, show=False),
     Command("s", "toggle_skip", "Skip", "mark the selected item skipped / pending again",
             "Skip / unskip the selected item", needs_item=True),
     Command("c", "copy_item_decisions", "Copy", "copy the selected item's final decisions "
@@ -95,6 +109,19 @@ COMMANDS: tuple[Command, ...] = (
             needs_item=True, show=False),
     Command("r", "time_report", "Report", "the time report: days, breaks, items against "
             "their plans", "Time report", read_only=True, show=False),
+    # Notes, actions, the command line (ui/followup.py).
+    Command("colon", "command_line", "Command", "the command line at the bottom: d TEXT, f "
+            "TEXT, n TEXT (a note), a OWNER DUE TEXT (an action), take 2.1, next, "
+            "s/old/new/, undo; up and down for history, tab completes",
+            "Command line (: d, f, n, a, take, next, s/old/new/, undo)", show=False),
+    Command("u", "undo", "Undo", "undo the last entry or change (of the command line, a "
+            "deleted decision, an amendment of the agenda)", "Undo the last entry or change",
+            show=False),
+    Command("N", "notes", "Notes", "the selected item's notes (the secretary's: not in the "
+            "List of decisions); add one", "Notes of the selected item", needs_item=True,
+            show=False),
+    Command("A", "actions", "Actions", "the follow-up actions of the meeting; enter marks "
+            "one done", "Follow-up actions", show=False),
     Command("ctrl+d", "end_day", "End day", "end the day's sitting, after a confirmation "
             "(the next start opens a new day; in the editor ctrl+d deletes forward)",
             "End the day (close today's sitting)", show=False),
@@ -108,7 +135,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("question_mark,f1", "help", "Help", "show this list of keys", "Keys (help)",
             read_only=True),
     Command("ctrl+p", "command_palette", "Palette", "command palette: jump to an item by "
-            "number or title, run any action", read_only=True, show=False, bound=False),
+            "number or title, or to a decision by words of its text; run any action",
+            read_only=True, show=False, bound=False),
     Command("q", "quit_meeting", "Quit", "quit (saves first; if the meeting clock is "
             "running, asks whether to pause it)", "Quit the meeting", read_only=True),
     # Amending the agenda: one footer group, last, so a narrow footer leaves it out
@@ -176,6 +204,14 @@ SETTING_COMMANDS: tuple[SettingCommand, ...] = (
                    "During this meeting, the Committee:"),
     SettingCommand("phrases", "Settings: opening phrases", "the meeting's own opening "
                    "phrases, offered first in the editor (one a line)"),
+    SettingCommand("language", "Settings: language", "the meeting's language: en, fr, de "
+                   "or es (the List's fixed words and dates, the editor's opening phrases)",
+                   "en, fr, de or es"),
+    SettingCommand("template", "Settings: Word template", "the body's Word template for "
+                   "the DOCX export (its styles, headers, footers); relative to the session "
+                   "file's folder", "e.g. house.docx"),
+    SettingCommand("symbol", "Settings: document symbol", "the List's symbol, for a "
+                   "template's {symbol}", "e.g. T-ES(2020)14"),
 )
 # The adoption of the List of decisions: a palette command too (the app's adopt_decisions).
 ADOPT_TITLE = "Settings: adoption date"

@@ -15,11 +15,14 @@ from textual.app import SystemCommand
 
 from .. import clipboard
 from ..core.decision_list import build_document, count_phrase
+from ..core.docx_template import TemplateError
+from ..core.errors import InputError
 from ..core.export import render, render_entries_md, render_md
-from ..core.export_docx import DocxUnavailable, docx_available
+from ..core.export_docx import DocxUnavailable, docx_available, make_docx
+from ..core.languages import DEFAULT_LANGUAGE, parse_languages, words
 from ..core.phrases import STANDARD_PHRASES
 from ..core.settings import default_meeting, default_venue_and_dates, format_date, parse_date
-from ..files.exports import export_path, write_file
+from ..files.exports import export_path, read_template, template_path, write_file
 from .commands import ADOPT_HELP, ADOPT_TITLE, SETTING_COMMANDS, SettingCommand
 from .host import Host
 from .screens.prompts import ExportScreen, PromptScreen
@@ -94,10 +97,22 @@ class ListOfDecisions:
         self.export_format = fmt
         doc = build_document(self.session)
         path = export_path(self.session_path(), fmt)
+        template = self.session.settings.template
         try:
-            write_file(path, render(doc, fmt))
+            if fmt == "docx" and template:  # the body's Word template (a setting)
+                where = template_path(template, self.session_path())
+                data: str | bytes = make_docx(doc, read_template(where)).data
+            else:
+                data = render(doc, fmt)
+            write_file(path, data)
         except DocxUnavailable as exc:
             self.app.notify(str(exc), severity="error", timeout=10)
+            return
+        except InputError as exc:
+            self.app.notify(f"Not exported: {exc}", severity="error", timeout=10)
+            return
+        except TemplateError as exc:
+            self.app.notify(f"Not exported: {where}: {exc}", severity="error", timeout=10)
             return
         except OSError as exc:
             self.app.notify(f"Cannot write {path}: {exc.strerror or exc}",
@@ -168,7 +183,9 @@ class ListOfDecisions:
                      else "No default: empty leaves it out.")
             hint = (f"{command.help[:1].upper()}{command.help[1:]}. {empty} "
                     "enter saves, escape cancels.")
-            screen = PromptScreen(command.title, value, hint, placeholder=command.placeholder)
+            check = _check_language if command.name == "language" else None
+            screen = PromptScreen(command.title, value, hint, placeholder=command.placeholder,
+                                  check=check)
         self.app.push_screen(screen, partial(self._set_setting, command))
 
     def _setting_default(self, name: str) -> str:
@@ -179,8 +196,9 @@ class ListOfDecisions:
         if name == "venue_and_dates":
             return default_venue_and_dates(agenda)
         if name == "lead_in":
-            body = session.settings.resolved_body()
-            return f"During this meeting, the {body}:" if body else "During this meeting:"
+            return words(session.settings.language).lead_in(session.settings.resolved_body())
+        if name == "language":
+            return DEFAULT_LANGUAGE
         return ""
 
     def _set_setting(self, command: SettingCommand, text: str | None) -> None:
@@ -193,6 +211,8 @@ class ListOfDecisions:
             self.app.notify(f"{count} own opening phrase{'' if count == 1 else 's'}")
         else:
             value = " ".join(text.split())
+            if command.name == "language":
+                value = value.casefold()
             default = self._setting_default(command.name)
             session.set_setting(command.name, None if value in ("", default) else value)
             shown = value or default or "(none)"
@@ -206,3 +226,9 @@ class ListOfDecisions:
             action = partial(self.edit_setting, command)
             yield SystemCommand(command.title, command.help, action)
         yield SystemCommand(ADOPT_TITLE, ADOPT_HELP, self.adopt)
+
+
+def _check_language(text: str) -> None:
+    """One language of the List (ValueError says which there are)."""
+    if text.strip() and len(parse_languages(text)) != 1:
+        raise ValueError("one language: en, fr, de or es")

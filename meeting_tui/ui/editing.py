@@ -1,4 +1,5 @@
-"""Writing decisions in the app: add (a), edit (e), final / draft (f), delete.
+"""Writing decisions in the app: add (a), edit (e), final / draft (f), delete; move
+to another item (m) and within the item (< >).
 
 The editor is open on one decision at a time (``editing``); what is typed is the
 session's at once (MeetingApp's TextArea.Changed handler), and leaving the editor keeps
@@ -7,14 +8,17 @@ it, or discards a new decision left empty.
 
 from __future__ import annotations
 
+from textual.command import CommandPalette
 from textual.widgets import TextArea
 
+from ..core import undo
 from ..core.decision_list import list_number
 from ..core.printable import printable
 from ..core.session import DecisionStatus
 from ..core.settings import format_date
 from .display import kept
 from .host import Host
+from .providers import move_targets
 from .screens.dialogs import ConfirmScreen
 
 
@@ -54,13 +58,23 @@ class DecisionWriting:
             # one); left unchanged, the decision keeps its text (stop).
             editor.load_text(printable(self.session.decision(key, decision_id).text))
         editor.move_cursor(editor.document.end)
-        editor.border_title = f"Decision {self.number(key, decision_id)}"
+        editor.border_title = self.title(key, decision_id)
         self.app.focus_now(editor)
 
-    def number(self, key: str, decision_id: int) -> int:
-        """Its number among the item's decisions, as the item panel shows it."""
-        ids = [d.id for d in self.session.state(key).decisions]
-        return ids.index(decision_id) + 1
+    def title(self, key: str, decision_id: int) -> str:
+        """The editor's title: the decision as the List, the item panel and the notices
+        number it ("Decision 5 of the List"), or "Draft decision": a draft is not in it."""
+        number = list_number(self.session, key, decision_id)
+        if number is not None:
+            return f"Decision {number} of the List"
+        final = self.session.decision(key, decision_id).final
+        return "Final, empty: not in the List" if final else "Draft decision"
+
+    def retitle(self) -> None:
+        """The List's numbers moved (a decision made final, moved, deleted): the
+        editor's title follows."""
+        if self.editing is not None:
+            self.app.editor.border_title = self.title(*self.editing)
 
     def named(self, key: str, decision_id: int) -> str:
         """"decision 5 of the List" (numbered as the List numbers it), or "the draft"."""
@@ -117,6 +131,7 @@ class DecisionWriting:
         status = self.session.toggle_final(key, decision_id)
         self.app.panel.show(key, decision_id)
         self.app.agenda_tree.refresh_item(key)
+        self.retitle()
         self.app.save_now()
         self.app.notify(f"Final: {self.named(key, decision_id)}" if status.value != "draft"
                         else "Back to draft: out of the List of decisions")
@@ -136,16 +151,67 @@ class DecisionWriting:
                 self.app.editor.load_text("")
                 self.app.editor.disabled = True
                 self.app.focus_now(self.app.agenda_tree)
-            self.session.delete_decision(key, decision_id)
+            kind, entry, index = self.session.take_entry(key, decision_id)
+            self.app.history.push(f"deleting {name}",
+                                  undo.put_back(self.session, key, kind, entry, index))
             self.app.panel.show(self.session.selected)
             self.app.agenda_tree.refresh_item(key)
+            self.retitle()
             self.app.save_now()
-            self.app.notify(f"{upper(name)} deleted")
+            self.app.notify(f"{upper(name)} deleted (u undoes it)")
 
         text = self.session.decision(key, decision_id).text
         preview = text if len(text) <= 60 else text[:59] + "…"
         self.app.push_screen(ConfirmScreen(f"Delete {name}?\n{preview}", "Delete"),
                              answer)
+
+
+    # ------------------------------------------------------------ moving
+    def move(self) -> None:
+        """m: the palette lists the other items (those around this one first); the
+        one chosen takes the decision, after its last."""
+        target = self.app.selected_decision()
+        if target is None:
+            return
+        key, decision_id = target
+        if self.editing == target and self.stop() is None:
+            return  # a new decision left empty was discarded: nothing to move
+        name = self.named(key, decision_id)
+        self.app.push_screen(CommandPalette(
+            providers=[move_targets(self.session, key,
+                                    lambda to: self.move_to(key, decision_id, to))],
+            placeholder=f"Move {name} to which item? Its number or title words…"))
+
+    def move_to(self, key: str, decision_id: int, to_key: str) -> None:
+        """The decision now under ``to_key``, after its decisions; the cursor follows
+        it there."""
+        session = self.session
+        if not session.has(key) or not session.has(to_key) or to_key == key:
+            return
+        session.move_decision(key, decision_id, to_key)
+        self.app.refresh_items(key, to_key)
+        self.app.go_to_decision(to_key, decision_id)
+        self.retitle()
+        self.app.save_now()
+        self.app.notify(f"{upper(self.named(to_key, decision_id))} moved to "
+                        f"{session.item(to_key).label}")
+
+    def reorder(self, step: int) -> None:
+        """< and >: up (-1) or down (+1) among the item's decisions."""
+        target = self.app.selected_decision()
+        if target is None:
+            return
+        key, decision_id = target
+        if not self.session.reorder_decision(key, decision_id, step):
+            where = "first" if step < 0 else "last"
+            self.app.notify(f"{upper(self.named(key, decision_id))} is already the {where} "
+                            f"of {self.session.item(key).label}")
+            return
+        self.app.panel.show(key, decision_id)
+        self.retitle()
+        self.app.save_now()
+        self.app.notify(f"Moved {'up' if step < 0 else 'down'}: "
+                        f"{self.named(key, decision_id)}")
 
 
 def upper(text: str) -> str:

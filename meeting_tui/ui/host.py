@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from ..core.session import Session
+from ..core.undo import History
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
 from .widgets.item_panel import DecisionList, ItemPanel
@@ -59,6 +60,13 @@ class Host(Protocol):
 
     def focus_now(self, widget: Widget) -> None:
         """Focus at once: keys already queued must reach the widget focused."""
+
+    @property
+    def history(self) -> History:
+        """What u (and the command line's undo) takes back."""
+
+    def go_to_decision(self, key: str, decision_id: int) -> None:
+        """The cursor on the item, the decision highlighted in its list."""
 
     # Textual's App
     @property

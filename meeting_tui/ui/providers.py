@@ -1,21 +1,28 @@
-"""Command palette providers: jump to any item by number or title words.
+"""Command palette providers: jump to any item by number or title words, or to a
+decision by words of its text; the items a decision can be moved to (``m``).
 
-A title is data: Textual's ``Matcher.highlight`` and a plain-string hit read markup
-(``[/b]`` in a title would stop the palette), so the hits are ``Content`` made here,
-with the title's controls visible.
+A title is data: Textual's ``Matcher.highlight``, a plain-string hit and a hit's
+``help`` read markup (``[/b]`` in a title would stop the palette), so the hits are
+``Content`` made here, with the title's controls visible, and never carry user text in
+``help``.
 """
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Callable
 from functools import partial
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.screen import Screen
+from textual.style import Style
 
 from ..core.agenda import Item
-from ..core.printable import printable
-from ..core.session import Session
+from ..core.decision_list import list_numbers
+from ..core.printable import printable, printable_line
+from ..core.session import Decision, Session
 
 
 class Meeting(Protocol):
@@ -24,6 +31,8 @@ class Meeting(Protocol):
     session: Session
 
     def go_to_item(self, key: str) -> None: ...
+
+    def go_to_decision(self, key: str, decision_id: int) -> None: ...
 
 
 def item_text(item: Item) -> str:
@@ -70,3 +79,147 @@ class ItemsProvider(Provider):
             text = item_text(item)
             yield DiscoveryHit(Content(text), partial(app.go_to_item, item.key),
                                help="go to this item", text=text)
+
+
+# ---------------------------------------------------------------- decisions' text
+
+DECISION_HITS = 40  # the best ones: more would only be scrolled past
+EXCERPT = 72  # characters of a decision shown around the words found
+BEFORE = 16  # of them before the first word found
+
+
+def excerpt(text: str, words: list[str], style: Style | str = "reverse") -> Content:
+    """One line of the decision around the first word found, the words highlighted
+    (where folding the case keeps the length, so that offsets agree)."""
+    line = printable_line(text)
+    folded = line.casefold()
+    aligned = len(folded) == len(line)
+    first = min((i for w in words if (i := folded.find(w)) >= 0), default=0)
+    start = max(0, first - BEFORE) if len(line) > EXCERPT else 0
+    end = min(len(line), start + EXCERPT)
+    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    content = Content(shown)
+    if aligned:
+        shift = (1 if start else 0) - start
+        for word in words:
+            at = folded.find(word, start)
+            while at >= 0 and at + len(word) <= end:
+                content = content.stylize(style, at + shift, at + shift + len(word))
+                at = folded.find(word, at + len(word))
+    return content
+
+
+def decision_score(folded: str, words: list[str], phrase: str) -> float:
+    """0 unless every word is in the text. Otherwise on the scale of the palette's fuzzy
+    scores of items and commands (Textual's ``FuzzySearch.score``: a point a letter and
+    one a word start, doubled at most as the letters make fewer groups, half as much
+    again for a substring), as if each word were a group, or the phrase typed one:
+    hits of every provider are sorted together, and a decision with the words typed
+    must not come after a title where their letters are scattered."""
+    if not all(word in folded for word in words):
+        return 0.0
+    letters = sum(len(word) for word in words)
+    starts = sum(1 for w in words if folded.startswith(w) or f" {w}" in folded)
+    groups = 1 if phrase in folded else len(words)
+    together = (letters - (groups - 1)) / letters
+    return (letters + starts) * (1 + together * together) * 1.5
+
+
+def find_decisions(session: Session, query: str, fold: Callable[[Decision], str],
+                   limit: int = DECISION_HITS) -> list[tuple[float, Item, Decision]]:
+    """The decisions whose text has every word of ``query``, best first (in agenda
+    order among equals), at most ``limit``; ``fold`` gives a decision's folded text."""
+    words = query.casefold().split()
+    if not words:
+        return []
+    phrase = " ".join(words)
+    found: list[tuple[float, int, Item, Decision]] = []
+    for index, item in enumerate(session.order):
+        state = session.peek(item.key)
+        for decision in state.decisions if state else ():
+            score = decision_score(fold(decision), words, phrase)
+            if score:
+                found.append((score, -index, item, decision))
+    best = heapq.nlargest(limit, found, key=lambda hit: hit[:2])
+    return [(score, item, decision) for score, _index, item, decision in best]
+
+
+class Folded:
+    """Decisions' texts with their case folded, kept while their text is the same: the
+    palette searches again at each key."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[str, str]] = {}  # id: (text, folded)
+
+    def __call__(self, decision: Decision) -> str:
+        cached = self._texts.get(decision.id)
+        if cached is None or cached[0] is not decision.text:
+            cached = self._texts[decision.id] = (decision.text, decision.text.casefold())
+        return cached[1]
+
+
+class DecisionsProvider(Provider):
+    """Every decision, matched on the words of its text (all of them, in any order, case
+    ignored): choosing one selects its item and highlights it in the list.
+
+    Words, not fuzzy letters: scattered letters are found in almost any decision of a
+    few lines. The folded texts are kept while the palette is open: at 5,000 decisions
+    of 500 characters the first search takes some 50 ms (folding them), the next ones
+    20 to 40 ms (tests/ui/test_decision_moves.py)."""
+
+    def __init__(self, screen: Screen[Any], match_style: Style | None = None) -> None:
+        super().__init__(screen, match_style)
+        self.folded = Folded()
+
+    @property
+    def meeting(self) -> Meeting:
+        return cast(Meeting, self.app)
+
+    async def search(self, query: str) -> Hits:
+        session = self.meeting.session
+        words = query.casefold().split()
+        numbers: dict[str, dict[int, int]] = {}
+        for score, item, decision in find_decisions(session, query, self.folded):
+            if item.key not in numbers:
+                numbers[item.key] = list_numbers(session, item.key)
+            number = numbers[item.key].get(decision.id)
+            where = Content.assemble(
+                (f"decision {number}" if number is not None else "draft", "bold"),
+                f" · {item_text(item)}").stylize("dim")
+            shown = excerpt(decision.text, words, self.match_style or "reverse")
+            yield Hit(score, Content("\n").join([shown, where]),
+                      partial(self.meeting.go_to_decision, item.key, decision.id),
+                      text=printable_line(decision.text))
+
+
+# ---------------------------------------------------------------- moving a decision
+
+def move_targets(session: Session, source: str,
+                 move_to: Callable[[str], None]) -> type[Provider]:
+    """A provider of the items a decision of ``source`` can be moved to (every item but
+    its own), for the palette ``m`` opens; choosing one calls ``move_to`` with its key.
+    Before anything is typed it lists the items around ``source``: a decision is most
+    often written under the item before or after the one it belongs to."""
+
+    class MoveTargets(Provider):
+        async def search(self, query: str) -> Hits:
+            matcher = self.matcher(query)
+            for item in session.order:
+                if item.key == source:
+                    continue
+                text = item_text(item)
+                score = matcher.match(text)
+                if score > 0:
+                    yield Hit(score, highlighted(matcher, text), partial(move_to, item.key),
+                              help="move the decision here", text=text)
+
+        async def discover(self) -> Hits:
+            order = session.order
+            at = session.outline.index.get(source, 0)
+            for item in order[max(0, at - 10):at + 11]:
+                if item.key != source:
+                    text = item_text(item)
+                    yield DiscoveryHit(Content(text), partial(move_to, item.key),
+                                       help="move the decision here", text=text)
+
+    return MoveTargets

@@ -86,15 +86,16 @@ def test_output_file_takes_its_format_from_the_extension(capsys, session_file, t
         (GOLDEN / "decisions.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["list.pdf", "list.DOC", "list.odt"])
+@pytest.mark.parametrize("name", ["list.doc", "list.DOC", "list.odt"])
 def test_an_extension_of_no_format_is_refused(capsys, session_file, tmp_path, name):
-    """`-o list.pdf` would be Markdown named PDF: refused in one line, nothing written."""
+    """`-o list.odt` would be Markdown named ODT: refused in one line, nothing written
+    (.pdf is a format: tests/cli/test_decisions_languages.py)."""
     target = tmp_path / name
     code, out, err = run(capsys, "decisions", session_file, "-o", target)
     suffix = name.rsplit(".", 1)[1].lower()
     assert (code, out) == (2, "")
     assert err == (f"meeting-tui: {target}: no format is written as .{suffix}: name the "
-                   "file .md, .txt, .html or .docx, or give --format\n")
+                   "file .md, .txt, .html, .docx or .pdf, or give --format\n")
     assert not target.exists()
 
 
@@ -127,12 +128,12 @@ def test_docx_to_a_file(capsys, session_file, tmp_path):
 
 
 def test_docx_without_python_docx_one_line_exit_2(capsys, session_file, tmp_path, monkeypatch):
-    from meeting_tui.core import export
+    from meeting_tui.core import export_docx
 
-    def missing(doc):
+    def missing(doc, template=None):
         raise DocxUnavailable()
 
-    monkeypatch.setattr(export, "render_docx", missing)
+    monkeypatch.setattr(export_docx, "make_docx", missing)
     code, out, err = run(capsys, "decisions", session_file, "-o", tmp_path / "l.docx")
     assert code == 2 and out == ""
     assert err == f"meeting-tui: {DOCX_MISSING}\n"

@@ -4,16 +4,31 @@ how the session file keeps them."""
 from __future__ import annotations
 
 import tomllib
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
-from helpers.decisions import ADOPTED_ON, adopted_session, make_session
+from helpers.decisions import (
+    ADOPTED_ON,
+    DRAFT_1,
+    DRAFT_22,
+    MULTI_LINE,
+    SECOND,
+    adopted_session,
+    make_session,
+)
 from helpers.session_files import from_document
 
+from meeting_tui.core.decision_list import build_document, list_number, list_numbers
 from meeting_tui.core.errors import InputError
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.phrases import STANDARD_PHRASES, completion, matches, phrase_list
-from meeting_tui.core.session import DecisionStatus
+from meeting_tui.core.session import (
+    Decision,
+    DecisionStatus,
+    ItemState,
+    UnmatchedEntry,
+    unmatched_node,
+)
 from meeting_tui.core.settings import (
     MeetingSettings,
     default_meeting,
@@ -70,6 +85,100 @@ def test_f_on_an_adopted_decision_goes_back_to_final():
 
 def test_adopted_decisions_count_as_final_in_the_marks():
     assert adopted_session().counts("2.1") == (0, 2)
+
+
+# ------------------------------------------------------------------ moving, reordering
+
+T = datetime(2020, 9, 21, 9, 0, tzinfo=UTC)
+
+
+def texts(session, key: str) -> list[str]:
+    return [d.text for d in session.state(key).decisions]
+
+
+def test_a_decision_moves_to_another_item_keeping_its_id_text_and_status():
+    session = make_session()
+    first = session.state("1").decisions[0]
+    revision = session.revision
+    moved = session.move_decision("1", first.id, "2.2")
+    assert moved is first and moved.status is DecisionStatus.FINAL
+    assert texts(session, "1") == [DRAFT_1]
+    assert texts(session, "2.2") == [DRAFT_22, "Adopted its agenda."]  # last by default
+    assert session.revision > revision
+    assert session.counts("1") == (1, 0) and session.counts("2.2") == (1, 1)
+
+
+def test_a_decision_moves_to_a_position_clamped_to_the_row():
+    session = make_session()
+    ids = [d.id for d in session.state("2.1").decisions]
+    session.move_decision("2.1", ids[1], "1", 0)
+    assert texts(session, "1") == [SECOND, "Adopted its agenda.", DRAFT_1]
+    session.move_decision("1", ids[1], "3", 99)  # an item with nothing yet
+    assert texts(session, "3") == [SECOND]
+    session.move_decision("2.1", ids[0], "2.1", 5)  # the same item: a reorder
+    assert texts(session, "2.1") == [MULTI_LINE]
+
+
+def test_moving_to_an_unknown_item_or_an_unknown_decision_changes_nothing():
+    session = make_session()
+    decision = session.state("1").decisions[0]
+    revision = session.revision
+    with pytest.raises(KeyError):
+        session.move_decision("1", decision.id, "no such item")
+    with pytest.raises(KeyError):
+        session.move_decision("1", 999, "2.2")
+    assert texts(session, "1") == ["Adopted its agenda.", DRAFT_1]
+    assert session.revision == revision
+
+
+def test_reorder_moves_one_place_and_refuses_past_the_ends():
+    session = make_session()
+    first, second = (d.id for d in session.state("2.1").decisions)
+    assert not session.reorder_decision("2.1", first, -1)
+    revision = session.revision
+    assert session.reorder_decision("2.1", first, +1)
+    assert texts(session, "2.1") == [SECOND, MULTI_LINE]
+    assert session.revision > revision
+    assert not session.reorder_decision("2.1", first, +1)
+    assert session.reorder_decision("2.1", first, -1)
+    assert texts(session, "2.1") == [MULTI_LINE, SECOND]
+
+
+def test_the_list_numbers_follow_moves_and_reorders():
+    session = make_session()
+    adopted, _draft = (d.id for d in session.state("1").decisions)
+    first, second = (d.id for d in session.state("2.1").decisions)
+    assert list_numbers(session, "2.1") == {first: 2, second: 3}
+    session.reorder_decision("2.1", second, -1)
+    assert list_numbers(session, "2.1") == {second: 2, first: 3}
+    session.move_decision("1", adopted, "3")
+    assert list_numbers(session, "2.1") == {second: 1, first: 2}
+    assert list_numbers(session, "1") == {}  # a draft is not in the List
+    assert list_number(session, "3", adopted) == 3
+    assert [e.text for e in build_document(session).entries][-1] == "Adopted its agenda."
+
+
+def test_entries_under_unmatched_are_numbered_after_the_items():
+    session = make_session()
+    state = ItemState(decisions=[Decision(99, "Kept from an older agenda.",
+                                          DecisionStatus.FINAL, T, T)])
+    session.unmatched.append(UnmatchedEntry("9", "9", "Gone", state, {}))
+    assert list_numbers(session, unmatched_node(0)) == {99: 4}  # after 1, 2.1's two
+    assert build_document(session).entries[-1].number == 4
+
+
+def test_moves_and_reorders_survive_the_file():
+    session = make_session()
+    adopted, _draft = (d.id for d in session.state("1").decisions)
+    first, second = (d.id for d in session.state("2.1").decisions)
+    session.move_decision("1", adopted, "2.2", 0)
+    session.reorder_decision("2.1", second, -1)
+    _text, again = round_trip(session)
+    assert [(d.id, d.text, d.status) for d in again.state("2.2").decisions] == [
+        (adopted, "Adopted its agenda.", DecisionStatus.FINAL),
+        (session.state("2.2").decisions[1].id, DRAFT_22, DecisionStatus.DRAFT)]
+    assert [d.id for d in again.state("2.1").decisions] == [second, first]
+    assert texts(again, "1") == [DRAFT_1]
 
 
 # ------------------------------------------------------------------ the session file

@@ -41,7 +41,7 @@ def test_a_word_or_pdf_agenda_opens_and_resumes(kind: str, tmux: Tmux, tmp_path:
     tmux.send_keys("n")
     shows(tmux, "running")
     tmux.send_keys("a")
-    shows(tmux, "Decision 1")
+    shows(tmux, "Draft decision")
     tmux.send_text("Apologies received from two members")
     shows(tmux, "Apologies received from two members")
     tmux.send_keys("Escape")

@@ -38,6 +38,7 @@ def test_run_measures_every_figure_at_a_tiny_size(tmp_path: Path, capsys) -> Non
     figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
     names = [f["figure"] for f in figures]
     for prefix in ("start-up, generated-20", "keystroke to screen, median",
+                   "keystroke to screen, decision of 10,000 characters",
                    "keystroke to screen, worst of a round", "n, take up the next item",
                    "save, to the file", "save, its part on the UI thread", "peak RSS",
                    "parse", "read a Word agenda", "read a PDF agenda",

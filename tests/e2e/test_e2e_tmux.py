@@ -49,7 +49,7 @@ def test_typed_decision_survives_sigkill(tmux: Tmux, tmp_path: Path) -> None:
     tmux.send_keys("n")  # takes up item 1 and starts the meeting
     wait_for_text(tmux, "running")
     tmux.send_keys("a")  # a new decision on the selected item; the editor has focus
-    wait_for_text(tmux, "Decision 1")
+    wait_for_text(tmux, "Draft decision")
     tmux.send_text(DECISION)
     wait_for_text(tmux, DECISION)
     time.sleep(2.0)  # the autosave promise: on disk within a second of the last key
@@ -84,7 +84,8 @@ def test_typed_decision_survives_sigkill(tmux: Tmux, tmp_path: Path) -> None:
 def test_a_key_right_after_escape_acts_in_tmux(tmux: Tmux, tmp_path: Path) -> None:
     """tmux's default escape-time (500 ms) joins escape and the next key into alt+key:
     escape n leaves the editor and takes up the next item; "escape a" in one burst
-    starts the next decision, and the text after it lands there."""
+    starts the next decision, and the text after it lands there; in the plan dialog,
+    escape n cancels it and takes up the next item."""
     agenda = tmp_path / AGENDA.name
     shutil.copyfile(AGENDA, agenda)
     session_file = tmp_path / f"{agenda.stem}.session.toml"
@@ -96,14 +97,14 @@ def test_a_key_right_after_escape_acts_in_tmux(tmux: Tmux, tmp_path: Path) -> No
     tmux.send_keys("n")
     wait_for_text(tmux, "running")
     tmux.send_keys("a")
-    wait_for_text(tmux, "Decision 1")
+    wait_for_text(tmux, "Draft decision")
     tmux.send_text("Agreed.")
     tmux.send_keys("Escape", "n")  # one write: the app reads escape and n together
     wait_for_text(tmux, "Now: 2 ")
     tmux.send_keys("p")
     wait_for_text(tmux, "Now: 1 ")
     tmux.send_text("a")
-    wait_for_text(tmux, "Decision 2")
+    wait_for_text(tmux, "Draft decision")
     tmux.send_text("Noted the report.\x1baThird, in the same burst.\x1bf")
     wait_for_text(tmux, "[final] Third, in the same burst.")
 
@@ -112,6 +113,17 @@ def test_a_key_right_after_escape_acts_in_tmux(tmux: Tmux, tmp_path: Path) -> No
                                               "Third, in the same burst."]
 
     wait_until(saved, STEP_TIMEOUT, "the three decisions saved", tmux)
+
+    # In a dialog too: escape closes it, and the key acts below (nothing typed into it).
+    tmux.send_keys("t")
+    wait_for_text(tmux, "Planned time for")
+    tmux.send_text("15\x1bn")
+    wait_for_text(tmux, "Now: 2 ")
+    screen = tmux.screen()
+    assert "Planned time for" not in screen and "15n" not in screen, screen
+    wait_until(lambda: tomllib.loads(session_file.read_text(encoding="utf-8"))
+               .get("current") == "2", STEP_TIMEOUT, "item 2 taken up and saved", tmux)
+    assert "planned_minutes" not in session_file.read_text(encoding="utf-8")
     tmux.send_keys("q")
     wait_for_text(tmux, "Pause and quit")
     tmux.send_keys("p")

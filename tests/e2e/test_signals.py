@@ -43,7 +43,7 @@ def _type_a_decision(tmux: Tmux, tmp_path: Path, run: str) -> tuple[Path, int]:
     tmux.send_keys("n")
     wait_for_text(tmux, "running")
     tmux.send_keys("a")
-    wait_for_text(tmux, "Decision 1")
+    wait_for_text(tmux, "Draft decision")
     pid = app_pid(tmux)
     time.sleep(1.0)  # the new, empty decision is saved: only the typing is pending
     tmux.send_text(DECISION)

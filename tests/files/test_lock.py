@@ -168,7 +168,7 @@ def test_two_apps_on_one_file(tmux: Tmux, agenda: Path):
     tmux.start([command, agenda.name], "first")
     wait_for_text(tmux, "Lock test meeting", FIRST_SCREEN_TIMEOUT)
     tmux.send_keys("a")
-    wait_for_text(tmux, "Decision 1")
+    wait_for_text(tmux, "Draft decision")
     tmux.send_text("Written by the first")
     wait_until(lambda: session.exists() and "Written by the first" in session.read_text(),
                10, "the first app to save")
@@ -188,7 +188,7 @@ def test_two_apps_on_one_file(tmux: Tmux, agenda: Path):
     second.send_keys("a", "n", "space")  # refused: no editor opens, the clock stays
     time.sleep(0.5)
     screen = second.screen()
-    assert "─ Decision" not in screen and "not started" in screen, screen
+    assert "Draft decision" not in screen and "not started" in screen, screen
     second.send_keys("q")
     assert second.wait_exit("second", "the read-only app to quit") == 0
     assert session.read_bytes() == before
@@ -198,7 +198,7 @@ def test_two_apps_on_one_file(tmux: Tmux, agenda: Path):
     wait_until(lambda: "Written by the first, still" in session.read_text(), 10,
                "the first app to save again", tmux)
     tmux.send_keys("Escape")  # alone: an escape followed at once by q would read as alt+q
-    wait_until(lambda: "Decision 1" not in tmux.screen(), 10, "the editor to close", tmux)
+    wait_until(lambda: "Draft decision" not in tmux.screen(), 10, "the editor to close", tmux)
     tmux.send_keys("q")
     assert tmux.wait_exit("first", "the first app to quit") == 0
     assert not info_path(session).exists()

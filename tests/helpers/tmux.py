@@ -101,6 +101,12 @@ class Tmux:
     def send_text(self, text: str) -> None:
         self.run("send-keys", "-t", self.target, "-l", text)
 
+    def paste(self, text: str) -> None:
+        """Paste ``text`` as a terminal does: in one piece, as a bracketed paste when
+        the app asked for it (Textual does); tmux sends its line ends as CR."""
+        self.run("set-buffer", "-b", "e2e-paste", "--", text)
+        self.run("paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", self.target)
+
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", self.target).stdout
 

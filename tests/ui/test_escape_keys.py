@@ -102,3 +102,79 @@ async def test_alt_keys_the_editor_binds_still_edit(make_app):
         await pilot.press("n", "a", *"Agreed to", "alt+backspace")
         assert app.editor_open()
         assert app.editor.text == "Agreed "
+
+
+# ------------------------------------------------------------------ in dialogs
+
+
+async def test_escape_then_a_key_in_a_dialogs_field_closes_it_and_the_key_acts(make_app):
+    from textual.widgets import Input
+
+    from meeting_tui.ui.screens.dialogs import PlanScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        field = app.screen.query_one(Input)
+        await send(pilot, "15\x1bn")
+        assert field.value == "15"  # no "15n"
+        assert not isinstance(app.screen, PlanScreen)  # escape cancelled it
+        assert app.session.own_plan("1") is None
+        assert app.session.current == "1"  # and n took up the next item
+
+
+async def test_escape_then_a_key_in_a_question_does_not_answer_it(make_app):
+    from meeting_tui.ui.screens.dialogs import ConfirmScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "a", *"Agreed.", "escape", "delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await send(pilot, "\x1by")  # escape (no), then y: nothing on the main screen
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert texts(app) == ["Agreed."]
+        await pilot.press("delete")
+        await pilot.pause()
+        await send(pilot, "\x1bf")  # escape, then f marks it final
+        assert texts(app) == ["Agreed."]
+        assert app.session.state("1").decisions[0].status is DecisionStatus.FINAL
+
+
+async def test_escape_then_a_in_the_help_closes_it_and_the_text_lands_in_the_editor(
+        make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await send(pilot, "\x1baAgreed.\x1bf")
+        assert not isinstance(app.screen, HelpScreen)
+        assert texts(app) == ["Agreed."]
+        assert app.session.state("1").decisions[0].status is DecisionStatus.FINAL
+
+
+async def test_escape_then_a_key_in_the_palette_closes_it_and_the_key_acts(make_app):
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"refugee")
+        assert isinstance(app.screen, CommandPalette)
+        await send(pilot, "\x1bn")
+        assert not isinstance(app.screen, CommandPalette)
+        assert app.session.current == "1"
+
+
+async def test_escape_then_a_key_in_a_text_dialog_never_types_it(make_app):
+    from meeting_tui.ui.screens.prompts import ItemScreen
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemScreen)
+        await send(pilot, "\x1bA")  # escape, then A: nothing is bound to it
+        assert not isinstance(app.screen, ItemScreen)
+        assert not app.session.amendments

@@ -100,11 +100,13 @@ class ExportScreen(ModalScreen["str | None"]):
         ("docx", "d", "Word (.docx)"),
     )
 
-    def __init__(self, where: str, default: str = "md", docx: bool = True) -> None:
+    def __init__(self, where: str, default: str = "md", docx: bool = True,
+                 title: str = "Export the List of decisions") -> None:
         super().__init__()
         self.where = where
         self.default = default
         self.docx = docx
+        self.heading = title  # the abridged report and the actions are exported here too
 
     def compose(self) -> ComposeResult:
         options = []
@@ -114,7 +116,7 @@ class ExportScreen(ModalScreen["str | None"]):
                 text.append("  needs pip install 'meeting-tui[docx]'", "italic")
             options.append(Option(text, id=fmt, disabled=fmt == "docx" and not self.docx))
         with Vertical(classes="dialog"):
-            yield Label("Export the List of decisions", classes="question")
+            yield Label(self.heading, classes="question")
             yield OptionList(*options, id="export-formats")
             yield Label(plain(f"Written beside the session file:\n{self.where}\n"
                               "enter or the letter chooses · escape cancels"), classes="hint")

@@ -16,16 +16,44 @@ ones (see phrases.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from rich.containers import Lines
 from rich.markup import escape
+from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets.text_area import Selection
 
 from ...core.phrases import completion, matches
 from ...core.printable import printable_line, typed
 from .plain_text import PlainTextArea
+
+
+class _Line(Text):
+    """A line of the document whose division into the rows it wraps to is worked out
+    once per frame, not once per row: TextArea divides the whole line again for each
+    row it draws, so a paragraph of 10,000 characters, 16 rows of the editor, cost 16
+    divisions of it per key. The rows of one line are drawn one after the other, with
+    the same text and styles: the last division is kept and given again."""
+
+    __slots__ = ("_memo",)
+
+    def __init__(self, text: str, memo: list[Any]) -> None:
+        super().__init__(text, end="", no_wrap=True)
+        self._memo = memo
+
+    def divide(self, offsets: Iterable[int]) -> Lines:
+        offsets = tuple(offsets)
+        key = (self.plain, tuple(self._spans), offsets, self.style, self.tab_size)
+        if self._memo and self._memo[0] == key:
+            return self._memo[1]
+        lines = super().divide(offsets)
+        self._memo[:] = [key, lines]
+        return lines
 
 
 class DecisionEditor(PlainTextArea):
@@ -42,7 +70,70 @@ class DecisionEditor(PlainTextArea):
         self.matching: list[str] = []  # phrases matching the line being typed
         self.choice = 0  # the one shown
         self._idle_placeholder: object = None
+        self._divided: list[Any] = []  # the last line divided into rows (_Line)
+        self._rows: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)  # (render_line)
+        self._frame: tuple[Any, ...] = ()
         super().__init__(**kwargs)  # (TextArea asks for a suggestion as it starts)
+
+    def get_line(self, line_index: int) -> Text:
+        return _Line(self.document.get_line(line_index), self._divided)
+
+    # ------------------------------------------------------------ drawing rows
+    # TextArea draws every row again after each edit. A row shows only its own piece of
+    # its line, so a row the cursor and the selection are not on, whose piece did not
+    # change, is drawn as it was: a key redraws the cursor's row and the rows after it
+    # in its paragraph whose text moved, whatever the length of the decision.
+    def notify_style_update(self) -> None:
+        self._rows.clear()
+        super().notify_style_update()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        theme = self._theme
+        if theme:
+            theme.apply_css(self)  # as TextArea does first: the styles of this frame
+        self._frame = (self.size, self.disabled, self._has_cursor, self.placeholder,
+                       self.scroll_offset.x, self.theme, self.rich_style,
+                       theme.base_style if theme else None, self.soft_wrap,
+                       self.show_line_numbers, self.read_only, self.show_cursor,
+                       self.highlight_cursor_line, self.has_focus, self.indent_width)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        key = self._row_key(y)
+        if key is None:
+            return super().render_line(y)
+        strip = self._rows.get(key)
+        if strip is None:
+            strip = super().render_line(y)
+            self._rows.set(key, strip)
+        return strip
+
+    def _row_key(self, y: int) -> tuple[Any, ...] | None:
+        """What row ``y`` shows, when nothing else changes it; None: draw it anew."""
+        if not self.soft_wrap or self.show_line_numbers or not self.document.text:
+            return None
+        info = self.wrapped_document._offset_to_line_info
+        row = self.scroll_offset.y + y
+        if row >= len(info):
+            return None
+        line_index, section = info[row]
+        line = self.document.get_line(line_index)
+        if "\t" in line:  # a tab's width depends on the whole line before it
+            return None
+        offsets = self.wrapped_document.get_offsets(line_index)
+        start = offsets[section - 1] if section else 0
+        end = offsets[section] if section < len(offsets) else len(line)
+        top, bottom = sorted(self.selection)
+        if top[0] <= line_index <= bottom[0]:  # the cursor's line, or a selected one
+            if top != bottom or self.suggestion:
+                return None
+            if start <= bottom[1] <= end:  # the cursor is in this row
+                return None
+        bracket = self._matching_bracket_location
+        if bracket is not None and bracket[0] == line_index:
+            return None
+        cursor_line = line_index == self.selection.end[0]
+        return (self._frame, line[start:end], section == len(offsets), cursor_line)
 
     # ------------------------------------------------------------ the suggestion
     def _typing_line(self) -> str | None:

@@ -2,20 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.amend import describe
 from ...core.clock import format_duration
+from ...core.decision_list import list_numbers
 from ...core.printable import printable
-from ...core.session import Decision, Session, UnmatchedEntry
+from ...core.session import Decision, Session, UnmatchedEntry, unmatched_node
 from .. import display
 from ..display import style_of
+
+# The decision being edited is in full in the editor: its entry in the list shows at
+# most this much of it while it is edited, so a key typed into a decision of 10,000
+# characters costs no more than one typed into a short one (the list's entry is not
+# wrapped again on every key: beyond this it does not change at all).
+EDITING_PREVIEW_CHARS = 400
+EDITING_PREVIEW_LINES = 6
+EDITING_MORE = " … (the rest is in the editor)"
+
+
+def editing_preview(text: str) -> str | None:
+    """The first part of a long decision being edited, or None if it is shown whole."""
+    head = text[:EDITING_PREVIEW_CHARS + 1]
+    lines = head.split("\n", EDITING_PREVIEW_LINES)
+    if len(head) <= EDITING_PREVIEW_CHARS and len(lines) <= EDITING_PREVIEW_LINES:
+        return None
+    head = "\n".join(lines[:EDITING_PREVIEW_LINES])[:EDITING_PREVIEW_CHARS]
+    cut = head.rfind(" ")
+    return head[:cut] if cut > EDITING_PREVIEW_CHARS // 2 else head
 
 
 class DecisionList(OptionList):
@@ -23,24 +45,66 @@ class DecisionList(OptionList):
 
     COMPONENT_CLASSES = display.COMPONENT_CLASSES
 
-    def show(self, decisions: list[Decision], keep: int | None = None) -> None:
-        previous = keep if keep is not None else self.selected_id
-        self.clear_options()
-        colour = style_of(self)
-        for n, decision in enumerate(decisions, start=1):
-            prompt = Text()
-            prompt.append(f"{n}. ", "bold")
-            status = decision.status.value
-            if decision.adopted:  # "adopted 2020-09-25": the date the body adopted it
-                status = f"{status} {decision.adopted.isoformat()}"
-            prompt.append(f"[{status}] ", colour(display.STATUS_CLASS[decision.status.value]))
+    # The List's numbers of the decisions shown (by id): drafts have none (see show).
+    numbers: Mapping[int, int] = MappingProxyType({})
+
+    def _prompt(self, number: int | None, decision: Decision, editing: bool = False) -> Text:
+        prompt = Text()
+        if number is not None:
+            prompt.append(f"{number}. ", "bold")
+        status = decision.status.value
+        if decision.adopted:  # "adopted 2020-09-25": the date the body adopted it
+            status = f"{status} {decision.adopted.isoformat()}"
+        colour = style_of(self)(display.STATUS_CLASS[decision.status.value])
+        prompt.append(f"[{status}] ", colour)
+        preview = editing_preview(decision.text) if editing else None
+        if preview is not None:
+            prompt.append(printable(preview))
+            prompt.append(EDITING_MORE, "dim italic")
+        else:
             prompt.append(printable(decision.text) or "(empty)",
                           "" if decision.text else "dim italic")
-            self.add_option(Option(prompt, id=str(decision.id)))
+        return prompt
+
+    def show(self, decisions: list[Decision], keep: int | None = None,
+             numbers: Mapping[int, int] | None = None) -> None:
+        """``numbers``: the decisions' numbers in the List of decisions (decision_list.
+        list_numbers), the ones notices and the List use; a draft has none, and its
+        status says draft."""
+        previous = keep if keep is not None else self.selected_id
+        self.numbers = numbers or {}
+        self.clear_options()
+        for decision in decisions:
+            self.add_option(Option(self._prompt(self.numbers.get(decision.id), decision),
+                                   id=str(decision.id)))
         if decisions:
             ids = [d.id for d in decisions]
             index = ids.index(previous) if previous in ids else len(ids) - 1
             self.highlighted = index
+
+    def show_typing(self, decision: Decision) -> None:
+        """The decision being edited changed: its entry alone is made again, and only
+        when it reads differently. The other entries keep what they had rendered, so a
+        key costs the same whatever the number and the length of the decisions."""
+        option_id = str(decision.id)
+        try:
+            index = self.get_option_index(option_id)
+        except OptionDoesNotExist:
+            return
+        option = self.get_option_at_index(index)
+        prompt = self._prompt(self.numbers.get(decision.id), decision, editing=True)
+        if option.prompt == prompt:
+            return
+        height = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        cache = self._option_render_cache
+        for cached in [k for k in cache.keys() if k[0] is option]:  # noqa: SIM118 (no __iter__)
+            cache.discard(cached)
+        self._line_cache.clear()  # the heights of the others are kept by their content
+        grown = self._heights.get(index) != height
+        self.refresh(layout=grown)
+        if grown and self.highlighted == index:
+            self.scroll_to_highlight()  # as show's highlight does: its end stays in view
 
     @property
     def selected_id(self) -> int | None:
@@ -93,7 +157,9 @@ class ItemPanel(Vertical):
         parts = [f"status {entry.state.status.value}", f"was key {printable(entry.key)}"]
         parts.append(f"{drafts} draft, {finals} final")
         clock.update(Text(" · ".join(parts), style="italic"))
-        decisions.show(entry.state.decisions)
+        index = next(i for i, e in enumerate(self.session.unmatched) if e is entry)
+        decisions.show(entry.state.decisions,
+                       numbers=list_numbers(self.session, unmatched_node(index)))
 
     def show(self, key: str | None, keep_decision: int | None = None) -> None:
         if self.unmatched_view is not None:
@@ -118,7 +184,8 @@ class ItemPanel(Vertical):
                         style_of(self)(display.PANEL_AMENDED))
         heading.update(text)
         state = self.session.peek(key)
-        decisions.show(state.decisions if state else [], keep_decision)
+        decisions.show(state.decisions if state else [], keep_decision,
+                       list_numbers(self.session, key) if state else None)
         self.update_clock()
         self.border_title = "Current item" if key == self.session.current else "Selected item"
 
