@@ -16,6 +16,7 @@ import re
 from .agenda import Agenda, Warning_
 from .continuation import continues, wraps
 from .furniture import furniture_lines
+from .header import instructions, unlabel
 from .markdown import looks_like_markdown, plain, renumber
 from .numbering import (
     Line,
@@ -57,6 +58,7 @@ class _Parser:
         self.lines = text.split("\n")
         self.wrap_margin: int | None = None  # where long lines end (see wrapped)
         self.too_deep: list[int] = []  # lines nested deeper than MAX_DEPTH
+        self.bullets_as_notes = False  # a bullet under an item is one of its notes
         self.last_width = 0  # how far the last line of the open title ran
         self.has_headings = "#" in text
         self.parents: dict[int, Line | None] = {}  # by line number
@@ -205,6 +207,10 @@ class _Parser:
                 self.place(no, "next_meetings")
                 return
             self.mode = "items"
+        if (self.bullets_as_notes and line.kind == "bullet" and number is None
+                and self.mode == "items" and self.stack):
+            self.note_line(line)
+            return
         if number is not None and number.candidates:
             number = self.resolve_letters(number)
         if number is None:
@@ -241,6 +247,15 @@ class _Parser:
         self.last_width = len(raw.rstrip().expandtabs(4))
         self.placement.append((no, "item"))
         return True
+
+    def note_line(self, line: Line) -> None:
+        """A bullet kept as a note of the item above it (``bullets_as_notes``)."""
+        node = self.stack[-1]
+        if node.notes is None:
+            node.notes = []
+        node.notes.append(squash(line.text))
+        self.last_title_node = None
+        self.place(line.no, "note")
 
     def marker_line(self, line: Line) -> bool:
         """The title heading, the end marker or the next-meetings heading: place it."""
@@ -353,7 +368,7 @@ class _Parser:
                 blanks += 1
 
 
-def parse_agenda(text: str, source: str = "") -> Agenda:
+def parse_agenda(text: str, source: str = "", bullets_as_notes: bool = False) -> Agenda:
     """Parse agenda text. Never raises: anything odd becomes a note or a warning."""
     # Parsing makes a few objects per line, all alive until the end and then freed by
     # reference counting (they hold no cycles): the cyclic collector would only walk
@@ -362,13 +377,14 @@ def parse_agenda(text: str, source: str = "") -> Agenda:
     gc.disable()
     try:
         parser = _Parser(normalize(text))
+        parser.bullets_as_notes = bullets_as_notes
         parser.run()
         inline = None
         if looks_like_markdown(parser.text, source):
             renumber(parser.roots)
             inline = plain
-        _unlabel(parser)
-        _instructions(parser)
+        unlabel(parser)
+        instructions(parser)
         warnings: list[Warning_] = [
             Warning_(no, f"line {no} is nested deeper than {MAX_DEPTH} levels: kept at "
                          f"level {MAX_DEPTH}") for no in parser.too_deep[:1]]
@@ -387,51 +403,3 @@ def parse_agenda(text: str, source: str = "") -> Agenda:
     finally:
         if collecting:
             gc.enable()
-
-
-def _unlabel(parser: _Parser) -> None:
-    """A heading that merely labels the list ("## Topics", "Agenda" over every item,
-    right after the header) is the header's last line, not an item holding them all."""
-    roots = parser.roots
-    if len(roots) != 1:
-        return
-    label = roots[0]
-    if label.kind != "heading" or label.number is not None or not label.children:
-        return
-    if label.notes:
-        return
-    placement = parser.placement
-    index = next(i for i, (no, _) in enumerate(placement) if no == label.no)
-    if any(place not in ("header", "furniture") for _, place in placement[:index]):
-        return
-    if index + 1 < len(placement) and placement[index + 1][1] == "continuation":
-        return  # a heading wrapped over two lines: an item after all
-    parser.header.append(squash(label.title))
-    placement[index] = (label.no, "header")
-    parser.roots = label.children
-    for child in label.children:
-        parser.parents[child.no] = None
-
-
-def _instructions(parser: _Parser) -> None:
-    """A numbered list in the header's prose ("How to participate:" / "1. Join by
-    computer …") before the agenda's own list, which starts again at 1: the first list
-    is part of the header, not the meeting's first items."""
-    roots = parser.roots
-    first = roots[0].number if roots else None
-    if first is None or first.parts != ("1",) or any(node.children for node in roots):
-        return
-    again = next((i for i, node in enumerate(roots[1:], 1) if node.number is not None
-                  and node.number.parts == ("1",) and node.number.style == first.style), None)
-    if again is None or not parser.header or not parser.header[-1].endswith(":"):
-        return
-    moved = {node.no for node in roots[:again]}
-    last = roots[again].no
-    placement = parser.placement
-    for index, (no, place) in enumerate(placement):
-        if no >= last:
-            break
-        if no in moved or place in ("note", "continuation"):
-            placement[index] = (no, "header")
-            parser.header.append(squash(parser.lines[no - 1]))
-    parser.roots = roots[again:]

@@ -72,6 +72,10 @@ def default_venue_and_dates(agenda: Agenda) -> str:
     return next((line for line in agenda.header if _YEAR_RE.search(line)), "")
 
 
+# The agenda's bullets read as notes of their items rather than items (--bullets notes).
+BULLETS_AS_NOTES = "notes"
+
+
 @dataclass
 class MeetingSettings:
     """What the List of decisions says about the meeting; None = the default."""
@@ -85,10 +89,11 @@ class MeetingSettings:
     language: str | None = None  # "fr": the meeting's language (None: English)
     template: str | None = None  # the body's Word template (relative: to the session)
     symbol: str | None = None  # the document's symbol, "T-ES(2020)14", for {symbol}
+    bullets: str | None = None  # "notes": the agenda's bullets are notes of their items
 
     # The saved names, in the order they are written.
     TEXT_FIELDS = ("body", "meeting", "venue_and_dates", "lead_in", "language", "template",
-                   "symbol")
+                   "symbol", "bullets")
 
     def resolved_body(self) -> str:
         return self.body or ""
@@ -147,6 +152,9 @@ class MeetingSettings:
         if settings.language is not None and settings.language not in LANGUAGES:
             raise fail(f"settings: no language {settings.language!r} "
                        f"(one of {', '.join(LANGUAGES)})")
+        if settings.bullets not in (None, BULLETS_AS_NOTES):
+            raise fail(f"settings: 'bullets' must be \"{BULLETS_AS_NOTES}\" or absent, got "
+                       f"{settings.bullets!r}")
         adopted = table.get("adopted_on")
         if adopted is not None:
             if isinstance(adopted, datetime) or not isinstance(adopted, date):

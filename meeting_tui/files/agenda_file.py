@@ -102,10 +102,10 @@ def _looks_binary(text: str) -> bool:
     return controls > max(4, len(sample) // 100)
 
 
-def load_agenda(path: str | Path) -> Agenda:
+def load_agenda(path: str | Path, bullets_as_notes: bool = False) -> Agenda:
     """Read, decode and parse an agenda file; InputError on anything unusable."""
     text = read_agenda_text(path)
-    agenda = parse_agenda(text, source=str(path))
+    agenda = parse_agenda(text, source=str(path), bullets_as_notes=bullets_as_notes)
     if not agenda.items:
         raise InputError(path, "no agenda item found (expected lines such as '1. Opening')")
     return agenda

@@ -9,6 +9,7 @@ terminal only when there is one; without it the safe answer is taken and said.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -21,6 +22,7 @@ from ..core.agenda import Agenda
 from ..core.clock import local_zone_name
 from ..core.errors import InputError
 from ..core.session import Session
+from ..core.settings import BULLETS_AS_NOTES
 from .agenda_file import load_agenda, read_agenda_text
 from .durable import (
     aside_path,
@@ -92,14 +94,49 @@ def open_meeting(
     fresh: bool = False,
     read_only: bool = False,
     ask: Ask = ask_terminal,
+    bullets: str | None = None,
 ) -> Opened:
-    agenda = load_agenda(agenda_path)
-    digest = agenda_hash(read_agenda_text(agenda_path))
+    """``bullets``: "notes" or "items" as asked on the command line, kept in the
+    session's settings (None: as the session has it, else items)."""
     path = Path(session_path) if session_path else default_session_path(agenda_path)
     if not path.parent.is_dir():  # the lock would make the folders: a typo, most likely
         raise InputError(path, f"no such folder: {path.parent}")
+    as_notes = bullets == BULLETS_AS_NOTES
     if path.exists():
-        read(path)  # a FIFO, a device, a file too large: said here, before any lock
+        raw = read(path)  # a FIFO, a device, a file too large: said here, before any lock
+        if bullets is None and not fresh:
+            # a file that does not parse is said when it is loaded, below
+            with contextlib.suppress(InputError):
+                as_notes = raw.bullets_as_notes
+    agenda = load_agenda(agenda_path, as_notes)
+    digest = agenda_hash(read_agenda_text(agenda_path))
+    opened = _open(agenda, digest, path, title, fresh=fresh, read_only=read_only, ask=ask)
+    if bullets is not None:
+        _keep_bullets(opened, agenda_path, BULLETS_AS_NOTES if as_notes else None)
+    return opened
+
+
+def _keep_bullets(opened: Opened, agenda_path: str, wanted: str | None) -> None:
+    """The session remembers how its agenda's bullets are read: reopened without
+    --bullets, the agenda is parsed the same way and its items keep their keys."""
+    settings = opened.session.settings
+    if settings.bullets == wanted:
+        return
+    settings.bullets = wanted
+    if opened.file is not None and not opened.read_only:
+        opened.file.save_session(opened.session, agenda_path, opened.digest)
+
+
+def _open(
+    agenda: Agenda,
+    digest: str,
+    path: Path,
+    title: str | None,
+    *,
+    fresh: bool,
+    read_only: bool,
+    ask: Ask,
+) -> Opened:
     if read_only:
         return _load(agenda, digest, path, title, None, read_only=True)
     lock = SessionLock(path)

@@ -26,6 +26,7 @@ from ..core.agenda import Agenda
 from ..core.clock import Now
 from ..core.errors import InputError, read_problem
 from ..core.session import Session
+from ..core.settings import BULLETS_AS_NOTES
 from .durable import (
     FileStamp,
     backup_path,
@@ -117,6 +118,13 @@ class RawSession:
     @property
     def digest(self) -> str:
         return digest_of(self.data)
+
+    @property
+    def bullets_as_notes(self) -> bool:
+        """The meeting reads its agenda's bullets as notes (settings.bullets): the agenda
+        must be parsed so before the session is loaded over it."""
+        settings = self.document.get("settings")
+        return isinstance(settings, dict) and settings.get("bullets") == BULLETS_AS_NOTES
 
     @cached_property
     def document(self) -> dict[str, Any]:
@@ -274,7 +282,7 @@ def load_alone(path: str | Path, now: Now | None = None) -> tuple[RawSession, Lo
         raw = read(path)
         _ = raw.document  # parsed here: a file that does not parse names its backup
     agenda_path = find_agenda(path, raw.recorded_agenda()[0])
-    agenda = load_agenda(agenda_path)
+    agenda = load_agenda(agenda_path, raw.bullets_as_notes)
     digest = agenda_hash(read_agenda_text(agenda_path))
     with backup_hint(path):
         return raw, raw.load(agenda, digest, now)

@@ -45,7 +45,7 @@ class SessionWatcher:
         self.now = now
         self.drafts = drafts
         self._stamp: FileStamp | None = None
-        self._agenda: tuple[Path, FileStamp | None, Agenda, str] | None = None
+        self._agenda: tuple[Path, FileStamp | None, Agenda, str, bool] | None = None
         self.state = FollowState(None)
 
     def load(self) -> FollowState:
@@ -84,23 +84,24 @@ class SessionWatcher:
                                  self.state.version)
         return True
 
-    def _agenda_for(self, recorded: str) -> tuple[Agenda, str]:
+    def _agenda_for(self, recorded: str, bullets_as_notes: bool = False) -> tuple[Agenda, str]:
         """The agenda the session names, parsed once and again only when it changes."""
         path = find_agenda(self.path, recorded)
         stamp = file_stamp(path)
         cached = self._agenda
-        if cached is not None and cached[0] == path and cached[1] == stamp:
+        if (cached is not None and cached[0] == path and cached[1] == stamp
+                and cached[4] == bullets_as_notes):
             return cached[2], cached[3]
-        agenda = load_agenda(path)
+        agenda = load_agenda(path, bullets_as_notes)
         digest = agenda_hash(read_agenda_text(path))
-        self._agenda = (path, stamp, agenda, digest)
+        self._agenda = (path, stamp, agenda, digest, bullets_as_notes)
         return agenda, digest
 
     def _reload(self, raise_errors: bool) -> bool:
         try:
             raw = read(self.path)
             self._stamp = raw.stamp  # the stamp of the very version read
-            agenda, digest = self._agenda_for(raw.recorded_agenda()[0])
+            agenda, digest = self._agenda_for(raw.recorded_agenda()[0], raw.bullets_as_notes)
             loaded = build(raw.document, agenda, self.path, self.now, digest)
         except InputError as exc:
             if raise_errors:

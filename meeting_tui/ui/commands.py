@@ -70,9 +70,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("enter", "take_up", "Take up", "take up the selected item: it becomes current, "
             "the previous current item is done", "Take up the selected item", needs_item=True),
     Command("n", "take_up_next", "Next", "take up the next item in agenda order (sub-items "
-            "included; skipped items are passed over)", "Take up the next item"),
-    Command("p", "take_up_previous", "Prev", "take up the previous item in agenda order",
-            "Take up the previous item"),
+            "included; skipped items and bullets are passed over: enter takes a bullet up)",
+            "Take up the next item"),
+    Command("p", "take_up_previous", "Prev", "take up the previous item in agenda order "
+            "(skipped items and bullets passed over)", "Take up the previous item"),
     Command("a", "add_decision", "Add", "add a decision to the selected item and "
             "focus the editor", "Add a decision", needs_item=True),
     Command("e", "edit_decision", "Edit", "edit the selected decision",
