@@ -43,7 +43,7 @@ def _print_warnings(agenda: Agenda) -> None:
 def cmd_agenda(args: argparse.Namespace) -> int:
     from .files.agenda_file import load_agenda
 
-    agenda = load_agenda(args.file)
+    agenda = load_agenda(args.file, _bullets_as_notes(args))
     _print_warnings(agenda)
     if args.session:
         return _print_amended(agenda, args)
@@ -52,6 +52,20 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     else:
         print(printable(agenda.outline()))
     return 0
+
+
+def _bullets_as_notes(args: argparse.Namespace) -> bool:
+    """--bullets as given, else (with --session) as the session reads them."""
+    if args.bullets is not None:
+        return bool(args.bullets == "notes")
+    if not args.session:
+        return False
+    from .files.session_file import read
+
+    try:
+        return read(args.session).bullets_as_notes
+    except InputError:
+        return False  # said in full when the session is loaded
 
 
 def _print_amended(agenda: Agenda, args: argparse.Namespace) -> int:
@@ -95,6 +109,10 @@ def _agenda_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the tree as JSON")
     p.add_argument("--session", metavar="SESSION",
                    help="print the agenda as this session amended it during the meeting")
+    p.add_argument("--bullets", choices=("items", "notes"),
+                   help="the agenda's bullets (• Presentation by …): items that n and p pass "
+                        "over (the default), or notes of the item above them; with "
+                        "--session: as the session reads them")
     p.set_defaults(func=cmd_agenda)
 
 
@@ -109,6 +127,10 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--read-only", action="store_true",
                    help="show the session without ever writing it (while another "
                         "meeting-tui has it open, say)")
+    p.add_argument("--bullets", choices=("items", "notes"),
+                   help="the agenda's bullets (• Presentation by …): items that n and p pass "
+                        "over (the default), or notes of the item above them; the "
+                        "session remembers it")
     p.set_defaults(func=cmd_run)
 
 
@@ -563,9 +585,15 @@ def _actions_parser(sub: argparse._SubParsersAction) -> None:
     actions_parser(sub)
 
 
+def _next_parser(sub: argparse._SubParsersAction) -> None:
+    from .cli_followup import next_parser
+
+    next_parser(sub)
+
+
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     _agenda_parser, _run_parser, _decisions_parser, _adopt_parser, _report_parser,
-    _follow_parser, _serve_parser, _publish_parser, _actions_parser,
+    _follow_parser, _serve_parser, _publish_parser, _actions_parser, _next_parser,
 ]
 
 

@@ -1,5 +1,6 @@
 """The subcommands of what comes after the decisions: `actions` (the open follow-up
-actions) and `report --minutes` (the abridged report: notes and decisions per item).
+actions), `report --minutes` (the abridged report: notes and decisions per item) and
+`next` (the next meeting's session, with what this one hands to it: ``core.carry``).
 
 Apart from ``cli`` to keep that module's subcommands each a few lines; they share its
 rules (one line on stderr and exit 2 on bad input, the format from ``-o``'s
@@ -10,8 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from .core.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .core.agenda import Item
+    from .core.carry import Carry
 
 FORMATS = ("md", "txt", "html", "docx")  # the abridged report's and the actions'
 
@@ -96,6 +104,86 @@ def cmd_actions(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     count = f"{len(found)} action" + ("" if len(found) == 1 else "s")
     return _write(args, data, count)
+
+
+def cmd_next(args: argparse.Namespace) -> int:
+    """`next SESSION NEW-AGENDA`: the new agenda's session, with the old one's decisions
+    to adopt, open actions and skipped items as notes; the old file is only read."""
+    from shlex import quote
+
+    from .cli import _print_change, _print_warnings, _session_file
+    from .core import carry
+    from .core.printable import printable
+    from .core.session import Session
+    from .core.settings import BULLETS_AS_NOTES
+    from .files.agenda_file import load_agenda, read_agenda_text
+    from .files.durable import write_atomic
+    from .files.session_file import load_alone
+    from .files.session_toml import agenda_hash, default_session_path, dumps
+
+    target = default_session_path(args.agenda)
+    if target.exists() or target.is_symlink():  # said first: nothing else is done
+        raise InputError(target, "a session of this agenda exists already: it is left as "
+                                 "it is (open it with meeting-tui "
+                                 f"{quote(str(args.agenda))})")
+    args.session = _session_file(args.session)
+    _raw, loaded = load_alone(args.session)
+    _print_change(loaded)
+    old = loaded.session
+    bullets = old.settings.bullets  # the old agenda's bullets read as notes: so the new's
+    agenda = load_agenda(args.agenda, bullets == BULLETS_AS_NOTES)
+    _print_warnings(agenda)
+    new = Session(agenda, timezone=old.timezone)
+    new.settings.body, new.settings.language = old.settings.body, old.settings.language
+    new.settings.phrases = list(old.settings.phrases)
+    new.settings.bullets = bullets
+    plan = carry.plan(old, agenda)
+    carry.apply(plan, new)
+    text = dumps(new, args.agenda, agenda_hash(read_agenda_text(args.agenda)))
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        raise InputError(target, f"cannot write ({exc.strerror or exc})") from None
+    _say_next(plan, target)
+    if plan.decisions:
+        day = carry.meeting_day(agenda)
+        print(printable(f"when the {carry.meeting_name(agenda) or 'new meeting'} adopts "
+                        f"them: meeting-tui adopt {quote(args.session)} --on {day}"))
+    return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _say_next(plan: Carry, target: Path) -> None:
+    """What was carried and where, on stdout, a line each (user text made printable)."""
+    from .core.printable import printable
+
+    def where(item: Item | None, reason: str) -> str:
+        return f"{item.label} ({reason})" if item is not None else "nowhere: no item"
+
+    lines = [f"meeting-tui: the next meeting's session is {target}",
+             f"{_plural(plan.decisions, 'decision')} to adopt, as notes under "
+             f"{where(plan.adoption, plan.adoption_reason)}",
+             f"{_plural(plan.actions, 'open action')}, as notes under "
+             f"{where(plan.follow_up, plan.follow_up_reason)}"]
+    if plan.skipped:
+        first = plan.first.label if plan.first else "nowhere"
+        lines.append(f"{_plural(len(plan.skipped), 'item')} skipped, offered again, as "
+                     f"notes under {first}:")
+        lines += [f"  {text}" for text in plan.skipped]
+    for line in lines:
+        print(printable(line))
+
+
+def next_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("next", help="the next meeting's session: this one's decisions to "
+                                    "adopt, open actions and skipped items, as notes")
+    p.add_argument("session", help="the last meeting's session file (*.session.toml)")
+    p.add_argument("agenda", help="the next meeting's agenda: its session is written "
+                                  "beside it")
+    p.set_defaults(func=cmd_next)
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
