@@ -16,8 +16,9 @@ from pathlib import Path
 
 from .session_file import SessionFile
 
-# on_result(revision, file left alone because someone else changed it or None, error)
-OnResult = Callable[[int, Path | None, Exception | None], None]
+# on_result(revision, file left alone because someone else changed it or None, error,
+# the SessionFile written: a result about a file the writer has since left is moot)
+OnResult = Callable[[int, Path | None, Exception | None, SessionFile], None]
 
 
 class Autosaver:
@@ -71,8 +72,9 @@ class Autosaver:
                 self._busy = True
             error: Exception | None = None
             left_alone: Path | None = None
+            file = self.file
             try:
-                left_alone = self.file.save(text if isinstance(text, str) else text())
+                left_alone = file.save(text if isinstance(text, str) else text())
             except Exception as exc:  # disk full, folder gone: the UI keeps everything
                 error = exc
             with self._cond:
@@ -82,4 +84,4 @@ class Autosaver:
                     self.saved_revision = max(self.saved_revision, revision)
                 self._cond.notify_all()
             if self._on_result:
-                self._on_result(revision, left_alone, error)
+                self._on_result(revision, left_alone, error, file)

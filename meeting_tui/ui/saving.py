@@ -52,10 +52,12 @@ def describe_error(error: BaseException) -> str:
 class SaveDone(Message):
     """Posted by the writer thread (post_message is thread-safe; it never blocks)."""
 
-    def __init__(self, left_alone: Path | None, error: Exception | None) -> None:
+    def __init__(self, left_alone: Path | None, error: Exception | None,
+                 file: SessionFile) -> None:
         super().__init__()
         self.left_alone = left_alone
         self.error = error
+        self.file = file  # the file it was about
 
 
 class Saver:
@@ -166,11 +168,14 @@ class Saver:
         self.autosaver = Autosaver(self.autosaver.file, on_result=self._saved)
         return False
 
-    def _saved(self, revision: int, left_alone: Path | None, error: Exception | None) -> None:
-        self.app.post_message(SaveDone(left_alone, error))
+    def _saved(self, revision: int, left_alone: Path | None, error: Exception | None,
+               file: SessionFile) -> None:
+        self.app.post_message(SaveDone(left_alone, error, file))
 
     def saved(self, message: SaveDone) -> None:
         """On the UI thread: what the writer thread's last write came to."""
+        if message.file is not self.autosaver.file:
+            return  # a write to the file left by save as: its outcome no longer matters
         notify = self.app.notify
         if message.left_alone is not None:
             self.left_alone = message.left_alone

@@ -182,6 +182,25 @@ def failing_save(text: str):
     raise OSError(errno.ENOSPC, "No space left on device")
 
 
+async def test_a_late_result_about_the_file_left_by_save_as_is_moot(tmp_path, clock):
+    # The writer thread's result of a last failed write to the old file can reach the
+    # screen after save as has moved on: it must not bring the error back.
+    app = app_in(tmp_path / "s", clock)
+    elsewhere = tmp_path / "elsewhere.session.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        old_file = app.autosaver.file
+        app.saver.save_as(str(elsewhere))
+        assert status(app) == ""
+        full = OSError(errno.ENOSPC, "No space left on device")
+        app.post_message(saving.SaveDone(None, full, old_file))
+        await pilot.pause()
+        assert status(app) == ""
+        app.post_message(saving.SaveDone(None, full, app.autosaver.file))  # about ours: said
+        await pilot.pause()
+        assert "Not saved" in status(app)
+    app.lock.release()
+
+
 async def test_save_as_refuses_an_existing_file_and_says_why(tmp_path, clock):
     app = app_in(tmp_path / "s", clock)
     taken = tmp_path / "taken.toml"
