@@ -23,6 +23,8 @@ from .core.errors import InputError
 from .core.printable import json_escaped, printable
 
 if TYPE_CHECKING:  # the commands import what they need when they run: start-up stays quick
+    from pathlib import Path
+
     from .core.agenda import Agenda, Item
     from .files.session_reading import Loaded
 
@@ -165,7 +167,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     from .core.decision_list import build_document, count_phrase
     from .core.export_docx import DocxUnavailable
     from .core.languages import words
-    from .files.exports import language_path, write_file
+    from .files.exports import language_path
     from .files.pdf_export import PdfFailed, PdfUnavailable
     from .files.session_file import load_alone
 
@@ -216,11 +218,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
             print("meeting-tui: no final decision yet (f marks a decision final; "
                   "--include-drafts shows drafts)", file=sys.stderr)
         if output:
-            try:
-                write_file(output, data)
-            except OSError as exc:
-                raise InputError(output, f"cannot write ({exc.strerror or exc})") from None
-            print(f"meeting-tui: {what} written to {output}", file=sys.stderr)
+            to_file(output, data, what)
     if args.copy:
         assert isinstance(data, str)
         try:
@@ -237,12 +235,27 @@ def cmd_decisions(args: argparse.Namespace) -> int:
         print(f"meeting-tui: {what} copied to the clipboard ({mechanism})", file=sys.stderr)
         return 0
     if not args.output:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
+        to_stdout(data)
     return 0
+
+
+def to_file(output: str | Path, data: str | bytes, what: str) -> None:
+    """An export written to ``-o FILE``, and said on stderr; one line if it cannot be."""
+    from .files.exports import write_file
+
+    try:
+        write_file(output, data)
+    except OSError as exc:
+        raise InputError(output, f"cannot write ({exc.strerror or exc})") from None
+    print(f"meeting-tui: {what} written to {output}", file=sys.stderr)
+
+
+def to_stdout(data: str | bytes) -> None:
+    if isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data)
 
 
 def _decisions_template(args: argparse.Namespace, setting: str | None) -> tuple[str, bytes] | None:

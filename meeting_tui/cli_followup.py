@@ -25,20 +25,13 @@ FORMATS = ("md", "txt", "html", "docx")  # the abridged report's and the actions
 
 
 def _write(args: argparse.Namespace, data: str | bytes, what: str) -> int:
-    """To ``-o FILE`` (said on stderr) or stdout; a DOCX is refused on a terminal."""
-    from .files.exports import write_file
+    """To ``-o FILE`` (said on stderr) or stdout, as `decisions` writes."""
+    from .cli import to_file, to_stdout
 
     if args.output:
-        try:
-            write_file(args.output, data)
-        except OSError as exc:
-            raise InputError(args.output, f"cannot write ({exc.strerror or exc})") from None
-        print(f"meeting-tui: {what} written to {args.output}", file=sys.stderr)
-    elif isinstance(data, bytes):
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        to_file(args.output, data, what)
     else:
-        sys.stdout.write(data)
+        to_stdout(data)
     return 0
 
 

@@ -10,17 +10,17 @@ Only imported by `serve` (textual-serve is the optional extra ``serve``).
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import shlex
 import sys
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
+
+from .web import guard
 
 # Each viewer is a follow process of its own (some 40 MB): a cap keeps a meeting's
 # page from taking the machine, and a terminal size a URL may ask for is bounded
@@ -35,28 +35,13 @@ def clamp_size(width: int, height: int) -> tuple[int, int]:
 
 
 def same_origin(request: web.Request) -> bool:
-    """The page that opens the websocket is ours: its Origin names the host the browser
-    used to reach us. Any other web page a participant has open would otherwise read
-    the meeting through their browser. (A client that sends no Origin is no browser:
-    it could read the page anyway.)"""
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True
-    parts = urlsplit(origin)
-    return parts.scheme in ("http", "https") and parts.netloc.lower() == request.host.lower()
+    """The websocket is opened by our own page (the follow page's rule, ``web.guard``)."""
+    return guard.same_origin(request.headers.get("Origin"), request.host)
 
 
 def exposure_warning(host: str, port: int) -> str | None:
-    """What to say when the page can be reached from other machines."""
-    try:
-        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = False
-    if loopback:
-        return None
-    return (f"warning: listening on {host}:{port}: anyone who can reach this machine on "
-            f"port {port} can follow the meeting (its current item, agenda and final "
-            "decisions)")
+    """What to say when the view can be reached from other machines (no token here)."""
+    return guard.exposure_warning(host, port, public=True)
 
 
 class ClampedAppService(AppService):

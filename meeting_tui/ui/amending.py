@@ -6,6 +6,8 @@ dialogs, and the tree is rebuilt from the agenda as amended.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core import undo
 from ..core.amend import AFTER, AmendError, describe, propose_number
 from ..core.clock import format_duration
@@ -61,20 +63,26 @@ class Amender:
         hint = ("The number is a proposal: change it as the meeting decides. "
                 "enter saves, escape cancels. The agenda file is not changed.")
 
-        def answer(result: tuple[str, str] | None) -> None:
-            if result is None:
-                return
-            number, title = result
-            try:
-                key = session.add_item(anchor, place, number, title)
-            except AmendError as exc:
-                self.app.notify(str(exc), severity="warning")
-                return
+        def add(number: str, title: str) -> None:
+            key = session.add_item(anchor, place, number, title)
             self.agenda_amended(key, f"Added {session.item(key).label}"
                                      + self._same_number(key))
 
         number = propose_number(session.agenda, anchor, place)
-        self.app.push_screen(ItemScreen(question, number, "", hint), answer)
+        self._ask_item(ItemScreen(question, number, "", hint), add)
+
+    def _ask_item(self, dialog: ItemScreen, apply: Callable[[str, str], None]) -> None:
+        """The number and title dialog; ``apply`` them, a refused amendment said."""
+
+        def answer(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            try:
+                apply(*result)
+            except AmendError as exc:
+                self.app.notify(str(exc), severity="warning")
+
+        self.app.push_screen(dialog, answer)
 
     def _same_number(self, key: str) -> str:
         """A note when another item has the same number (allowed: renumbering in two
@@ -96,21 +104,13 @@ class Amender:
         hint = (f"This item was {note}. " if note else "") + (
             "enter saves, escape cancels. The agenda file is not changed.")
 
-        def answer(result: tuple[str, str] | None) -> None:
-            if result is None:
-                return
-            number, title = result
-            try:
-                changed = session.rename_item(key, number, title)
-            except AmendError as exc:
-                self.app.notify(str(exc), severity="warning")
-                return
-            if changed:
+        def rename(number: str, title: str) -> None:
+            if session.rename_item(key, number, title):
                 self.agenda_amended(key, f"Renamed: {session.item(key).label}"
                                          + self._same_number(key))
 
-        self.app.push_screen(ItemScreen(f"Rename {item.label}", item.number or "", item.title,
-                                    hint), answer)
+        self._ask_item(ItemScreen(f"Rename {item.label}", item.number or "", item.title, hint),
+                       rename)
 
     # ---------------------------------------------------------------- move
     def move(self, step: int) -> None:
