@@ -100,6 +100,10 @@ def _print_amended(agenda: Agenda, args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    if getattr(args, "roll", None):  # read before the app starts: a bad file is one line
+        from .files.roll_file import read_roll_file
+
+        args.roll_participants = read_roll_file(args.roll)
     from .ui.launch import run_app
 
     return run_app(args)
@@ -133,6 +137,9 @@ def _run_parser(sub: argparse._SubParsersAction) -> None:
                    help="the agenda's bullets (• Presentation by …): items that n and p pass "
                         "over (the default), or notes of the item above them; the "
                         "session remembers it")
+    p.add_argument("--roll", metavar="FILE",
+                   help="the roll of participants, one a line ('Name', 'Name; "
+                        "non-voting', 'Name; observer'), added to the session's roll")
     p.set_defaults(func=cmd_run)
 
 
@@ -164,7 +171,9 @@ def _decisions_format(args: argparse.Namespace) -> str:
 
 def cmd_decisions(args: argparse.Namespace) -> int:
     from . import clipboard
-    from .core.decision_list import build_document, count_phrase
+    from .cli_bilingual import lang_option, side_by_side
+    from .core.bilingual import missing_warning, translated
+    from .core.decision_list import count_phrase
     from .core.export_docx import DocxUnavailable
     from .core.languages import words
     from .files.exports import language_path
@@ -184,22 +193,26 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     _raw, loaded = load_alone(args.session)
     _print_change(loaded)
     settings = loaded.session.settings
-    languages = args.lang or [settings.resolved_language()]
+    languages = lang_option(args) or [settings.resolved_language()]
+    template = _decisions_template(args, settings.template) if name else None
+    if args.side_by_side:
+        return side_by_side(args, loaded.session, languages, fmt, template)
     if len(languages) > 1 and (args.copy or not args.output):
         raise InputError(args.session, f"{len(languages)} languages make a file each: give "
                                        "-o FILE (list.md gives list.en.md, list.fr.md)")
-    template = _decisions_template(args, settings.template) if name else None
     for language in languages:
-        doc = build_document(
+        result = translated(
             loaded.session,
+            language,
             include_drafts=args.include_drafts,
             all_items=args.all_items,
             number_per_item=args.number_per_item,
             preamble=args.preamble,
             body=args.body,
             meeting=args.meeting,
-            language=language,
+            with_attendance=args.with_attendance,
         )
+        doc = result.document
         try:
             data = _render_decisions(doc, fmt, template, say=language == languages[0])
         except (DocxUnavailable, PdfUnavailable) as exc:
@@ -212,6 +225,8 @@ def cmd_decisions(args: argparse.Namespace) -> int:
             own = words(None).language_name(settings.resolved_language())
             print(f"meeting-tui: warning: the {doc.words.name} list gives the decisions as "
                   f"written, in {own}: they are not translated", file=sys.stderr)
+        if result.missing:
+            print(f"meeting-tui: warning: {missing_warning(result)}", file=sys.stderr)
         output = language_path(args.output, language) if len(languages) > 1 else args.output
         what = count_phrase(doc.count)
         if doc.count == 0 and language == languages[0]:
@@ -352,6 +367,9 @@ def cmd_adopt(args: argparse.Namespace) -> int:
     from .files.lock import Locked, SessionLock
     from .files.session_file import read
 
+    if not (args.on or args.withdraw or args.previous):
+        raise InputError(args.session, "adopt needs --on DATE or --withdraw (or "
+                                       "--previous)")
     args.session = _session_file(args.session)
     _ = read(args.session).document  # a missing or unreadable file: said before any lock
     lock = SessionLock(args.session)
@@ -365,6 +383,10 @@ def cmd_adopt(args: argparse.Namespace) -> int:
         raise InputError(args.session, f"cannot take the lock {exc.filename or ''} "
                                        f"({exc.strerror or exc})") from None
     try:
+        if args.previous:
+            from .cli_followup import cmd_adopt_previous
+
+            return cmd_adopt_previous(args)
         return _adopt(args)
     finally:
         lock.release()
@@ -408,15 +430,6 @@ def _adopt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _languages(text: str) -> list[str]:
-    from .core.languages import parse_languages
-
-    try:
-        return parse_languages(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-
-
 def _decisions_parser(sub: argparse._SubParsersAction) -> None:
     from .core.export import FORMATS
 
@@ -426,10 +439,14 @@ def _decisions_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=(*FORMATS, "pdf"),
                    help="md (default), txt, html, docx or pdf (PDF/A, made by LibreOffice "
                         "from the DOCX) (default: from -o's extension)")
-    p.add_argument("--lang", type=_languages, metavar="LANG[,LANG]",
+    p.add_argument("--lang", metavar="LANG[,LANG]",
                    help="the language of the fixed words and dates: en, fr, de, es "
                         "(default: the meeting's); en,fr writes a file for each "
-                        "(list.md gives list.en.md, list.fr.md)")
+                        "(list.md gives list.en.md, list.fr.md), the decisions in their "
+                        "translations")
+    p.add_argument("--side-by-side", action="store_true",
+                   help="with --lang en,fr: one document, the languages side by side "
+                        "(DOCX and HTML in columns; md and txt one after the other)")
     p.add_argument("--template", metavar="DOCX",
                    help="the body's Word template for docx and pdf: its styles, page "
                         "set-up, headers and footers ({meeting}, {date}, {symbol} filled) "
@@ -440,6 +457,9 @@ def _decisions_parser(sub: argparse._SubParsersAction) -> None:
                    help="list draft decisions too, marked DRAFT")
     p.add_argument("--all-items", action="store_true",
                    help="list every item; those without a decision say 'No decision.'")
+    p.add_argument("--with-attendance", action="store_true",
+                   help="say who was present (excused, absent) after the header, from "
+                        "the attendance taken in the app")
     p.add_argument("--number-per-item", action="store_true",
                    help="number the decisions from 1 in each item (default: one running "
                         "number through the document)")
@@ -453,7 +473,11 @@ def _decisions_parser(sub: argparse._SubParsersAction) -> None:
 def _adopt_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("adopt", help="mark every final decision adopted on a date")
     p.add_argument("session", help="session file (*.session.toml)")
-    group = p.add_mutually_exclusive_group(required=True)
+    p.add_argument("--previous", action="store_true",
+                   help="the decisions carried from the previous meeting (meeting-tui "
+                        "next) instead, marked in its session too; alone: a pending "
+                        "marking done")
+    group = p.add_mutually_exclusive_group()
     group.add_argument("--on", metavar="DATE",
                        help="the day the body adopted the list: 2020-09-25, "
                             "'25 September 2020' or today")

@@ -20,7 +20,9 @@ from itertools import chain
 
 from .agenda import Item
 from .languages import Words, meeting_line, words
+from .roll import attendance_lines
 from .session import Decision, DecisionStatus, Session, unmatched_node
+from .votes import vote_lines
 
 # The English words; a document's own are ``Document.words`` (languages.py).
 TITLE = Words().title
@@ -37,6 +39,11 @@ class Entry:
     number: int
     paragraphs: tuple[tuple[str, ...], ...]  # paragraphs, each a tuple of lines
     draft: bool = False
+    # The decision it shows (its id), for its translations (bilingual.py).
+    decision: int | None = field(default=None, compare=False)
+    # The vote it was taken by, in the document's language, to go after its text: the
+    # result, then the roll call (core/votes.py); empty by consensus.
+    vote: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -80,6 +87,8 @@ class Document:
     untranslated: str = ""
     dated: str = ""  # the document's date: the adoption's, else the day it is made
     symbol: str = ""  # "T-ES(2020)14": the template's {symbol}
+    # --with-attendance: who was present, excused, absent, after the header (roll.py).
+    attendance: tuple[str, ...] = ()
 
     @property
     def words(self) -> Words:
@@ -139,6 +148,7 @@ def build_document(
     meeting: str | None = None,
     keys: Iterable[str] | None = None,
     language: str | None = None,
+    with_attendance: bool = False,
 ) -> Document:
     """The List of decisions of ``session``.
 
@@ -162,34 +172,37 @@ def build_document(
         bullet[item.key] = item.number is None and parent is not None and (
             session.item(parent).number is not None or bullet[parent])
 
-    # (key or None, number, title, depth, decisions as (status, text), leaf)
-    rows: list[tuple[str | None, str | None, str, int, list[tuple[str, str]], bool]] = []
+    # (key or None, number, title, depth, decisions as (status, text, id), leaf)
+    rows: list[tuple[str | None, str | None, str, int, list[tuple[str, str, int]], bool]] = []
     for item in session.order:
         state = session.peek(item.key)
-        decisions = [(str(d.status), d.text) for d in state.decisions] if state else []
+        decisions = [(str(d.status), d.text, d.id) for d in state.decisions] if state else []
         rows.append((item.key, item.number, item.title, depth[item.key], decisions,
                      not item.children))
     # Entries for items the agenda no longer has: kept in the file, so kept here, last.
     for entry in session.unmatched:
-        decisions = [(str(d.status), d.text) for d in entry.state.decisions]
+        decisions = [(str(d.status), d.text, d.id) for d in entry.state.decisions]
         rows.append((None, entry.number, entry.title, 0, decisions, True))
 
     wanted = set(keys) if keys is not None else None
+    votes = session.decision_votes()
     sections: list[Section] = []
     emitted: set[str] = set()
     counter = 0
     for key, number, title, level, decisions, leaf in rows:
         shown = [
-            (status, split_paragraphs(text))
-            for status, text in decisions
+            (status, split_paragraphs(text), decision_id)
+            for status, text, decision_id in decisions
             if _shown(status, include_drafts) and text.strip()
         ]
         if number_per_item:
             counter = 0
         entries = []
-        for status, paragraphs in shown:
+        for status, paragraphs, decision_id in shown:
             counter += 1
-            entries.append(Entry(counter, paragraphs, draft=status == DecisionStatus.DRAFT))
+            entries.append(Entry(counter, paragraphs, draft=status == DecisionStatus.DRAFT,
+                                 decision=decision_id,
+                                 vote=tuple(vote_lines(votes.get(decision_id), language))))
         if wanted is not None and key not in wanted:
             continue
         if not entries and not all_items:
@@ -225,6 +238,8 @@ def build_document(
                       if language != own else ""),
         dated=lang.day(day),
         symbol=settings.symbol or "",
+        attendance=(attendance_lines(session.roll, session.attendance, language)
+                    if with_attendance else ()),
     )
 
 

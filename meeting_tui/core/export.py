@@ -52,6 +52,10 @@ def _md_entry(entry: Entry, draft: str = DRAFT_MARK) -> list[str]:
                 lines.append(f"{marker}{mark}{line}")
             else:
                 lines.append(f"{indent}{line}")
+    if entry.vote:  # the vote after the text: the result in italics, then the roll call
+        lines.append("")
+        lines += [f"{indent}{line}" for line in _md_lines([f"*{entry.vote[0]}*",
+                                                           *entry.vote[1:]])]
     return lines
 
 
@@ -68,6 +72,8 @@ def render_md(doc: Document) -> str:
     blocks.append(f"# {doc.words.title}")
     blocks += [line for line in (doc.meeting, doc.venue_and_dates) if line]
     blocks += [f"*{line}*" for line in (doc.adopted, doc.untranslated) if line]
+    if doc.attendance:  # --with-attendance
+        blocks.append("\n".join(_md_lines(doc.attendance)))
     blocks += ["\n".join(_md_lines(paragraph)) for paragraph in doc.preamble]
     if doc.lead_in:
         blocks.append(doc.lead_in)
@@ -116,6 +122,10 @@ def _txt_entry(entry: Entry, width: int, draft: str = DRAFT_MARK) -> list[str]:
                 listed = _LIST_MARKER_RE.match(line.strip())
                 under = " " * (listed.end() if listed else 0)
                 out += _wrap(line.strip(), hang + own, hang + own + under, width)
+    if entry.vote:  # the vote after the text, each of its lines wrapped under the text
+        out.append("")
+        for line in entry.vote:
+            out += _wrap(line, hang, hang, width)
     return out
 
 
@@ -131,6 +141,8 @@ def render_txt(doc: Document, width: int = TEXT_WIDTH) -> str:
     for line in (doc.adopted, doc.untranslated):
         if line:
             blocks.append(_wrap(line, "", "", width))
+    if doc.attendance:  # --with-attendance
+        blocks.append([out for line in doc.attendance for out in _wrap(line, "", "  ", width)])
     for paragraph in doc.preamble:
         blocks.append(_wrap(" ".join(line.strip() for line in paragraph), "", "", width))
     if doc.lead_in:
@@ -204,6 +216,8 @@ def render_html(doc: Document) -> str:
         out.append(f'<p class="adopted">{esc(doc.adopted)}</p>')
     if doc.untranslated:
         out.append(f'<p class="adopted untranslated">{esc(doc.untranslated)}</p>')
+    if doc.attendance:  # --with-attendance
+        out.append(f'<p class="attendance">{_html_lines(doc.attendance)}</p>')
     out.append("</header>")
     out += [f'<p class="preamble">{_html_lines(p)}</p>' for p in doc.preamble]
     if doc.lead_in:
@@ -221,6 +235,10 @@ def render_html(doc: Document) -> str:
                     if i == 0 and entry.draft:
                         mark = f'<strong class="draft-mark">{words.draft}</strong> '
                     paragraphs.append(f"<p>{mark}{_html_lines(paragraph)}</p>")
+                if entry.vote:  # the vote after the text: the result, then the roll call
+                    roll = "".join(f"<br>\n{_html_lines([line])}" for line in entry.vote[1:])
+                    paragraphs.append(f'<p class="vote"><em>{_html_lines(entry.vote[:1])}'
+                                      f"</em>{roll}</p>")
                 css = ' class="draft"' if entry.draft else ""
                 out.append(f"<li{css}>{''.join(paragraphs)}</li>")
             out.append("</ol>")

@@ -105,6 +105,8 @@ def make_docx(doc: Document, template: bytes | None = None) -> Made:
             if i < len(lines) - 1:
                 run.add_break(WD_BREAK.LINE)
 
+    if doc.attendance:  # --with-attendance
+        add_lines(document.add_paragraph(), doc.attendance)
     for paragraph in doc.preamble:
         add_lines(document.add_paragraph(), paragraph)
     if doc.lead_in:
@@ -131,6 +133,12 @@ def make_docx(doc: Document, template: bytes | None = None) -> Made:
                 else:
                     para = document.add_paragraph(style="List Continue")
                 add_lines(para, lines)
+            if entry.vote:  # the vote after the text: the result in italics, the roll call
+                para = document.add_paragraph(style="List Continue")
+                para.add_run(entry.vote[0]).italic = True
+                if entry.vote[1:]:
+                    para.runs[0].add_break(WD_BREAK.LINE)
+                    add_lines(para, entry.vote[1:])
     buffer = BytesIO()
     document.save(buffer)
     return Made(buffer.getvalue(), added)
@@ -143,7 +151,8 @@ def xml_text(doc: Document) -> Document:
         return tuple(xml_safe(line) for line in paragraph)
 
     def entry(e: Entry) -> Entry:
-        return replace(e, paragraphs=tuple(lines(p) for p in e.paragraphs))
+        return replace(e, paragraphs=tuple(lines(p) for p in e.paragraphs),
+                       vote=lines(e.vote))
 
     def section(s: Section) -> Section:
         return replace(s, number=xml_safe(s.number) if s.number else s.number,
@@ -153,7 +162,7 @@ def xml_text(doc: Document) -> Document:
         doc, body=xml_safe(doc.body), meeting=xml_safe(doc.meeting),
         venue_and_dates=xml_safe(doc.venue_and_dates), adopted=xml_safe(doc.adopted),
         preamble=tuple(lines(p) for p in doc.preamble), lead_in=xml_safe(doc.lead_in),
-        sections=tuple(section(s) for s in doc.sections),
+        sections=tuple(section(s) for s in doc.sections), attendance=lines(doc.attendance),
     )
 
 

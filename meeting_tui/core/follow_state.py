@@ -21,6 +21,7 @@ from typing import Any
 from .amend import ADDED
 from .clock import format_duration, format_minutes
 from .decision_list import build_document, count_phrase
+from .floor import Countdown, limit_text
 from .printable import printable
 from .session import ItemStatus, MeetingState, Session
 
@@ -151,10 +152,68 @@ def _decisions(session: Session) -> dict[str, Any]:
             "depth": section.depth,
             "current": current is not None and (section.number, section.title) == (
                 current.number, current.title),
-            "entries": [{"number": entry.number, "text": printable(entry.text)}
+            "entries": [{"number": entry.number, "text": printable(entry.text),
+                         "vote": [printable(line) for line in entry.vote]}
                         for entry in section.entries if not entry.draft],
         })
     return {"count": doc.count, "phrase": count_phrase(doc.count), "sections": sections}
+
+
+def countdown_clock(elapsed: float, limit: int | None) -> str:
+    """The large figure of the speaker's clock: the time left ('2:10'), past the limit
+    the time over ('+0:15'), without a limit the time spoken. The page ticks the same
+    figure (follow.js)."""
+    if limit is None:
+        return format_duration(elapsed)
+    left = limit - elapsed
+    return f"+{format_duration(-left)}" if left < 0 else format_duration(left)
+
+
+def speech_line(elapsed: float, limit: int | None) -> str:
+    """'1:10 of 3 min · 1:50 left' ('0:15 over'); the time alone without a limit."""
+    if limit is None:
+        return format_duration(elapsed)
+    left = limit - elapsed
+    tail = f"{format_duration(-left)} over" if left < 0 else f"{format_duration(left)} left"
+    return f"{format_duration(elapsed)} of {limit_text(limit)} · {tail}"
+
+
+NEXT_SPEAKERS = 3  # how many of those waiting a follower sees
+
+
+def floor_state(session: Session, now: datetime) -> dict[str, Any] | None:
+    """Who has the floor, their clock against the limit, and the next three speakers
+    (of the item the speech is on, else the current item's list); None when nobody
+    speaks and nobody waits. ``elapsed`` and ``running`` let a page tick the clock."""
+    found = session.speech_in_progress()
+    key = found[0] if found else session.current
+    waiting = session.waiting_speakers(key) if key else []
+    if found is None and not waiting:
+        return None
+    out: dict[str, Any] = {
+        "key": key,
+        "speaker": None,
+        "next": [{"speaker": printable(s.speaker), "point_of_order": s.point_of_order}
+                 for s in waiting[:NEXT_SPEAKERS]],
+        "waiting": len(waiting),
+    }
+    if found is not None:
+        speech = found[1]
+        countdown = Countdown.of(speech, session.speaking_limit(found[0]), now)
+        out.update({
+            "speaker": printable(speech.speaker),
+            "point_of_order": speech.point_of_order,
+            "elapsed": round(countdown.elapsed, 3),
+            "limit": countdown.limit,
+            "remaining": (None if countdown.remaining is None
+                          else round(countdown.remaining, 3)),
+            "level": countdown.level,
+            "running": countdown.running,
+            "paused": countdown.paused,
+            "clock": countdown_clock(countdown.elapsed, countdown.limit),
+            "line": speech_line(countdown.elapsed, countdown.limit),
+        })
+    return out
 
 
 def snapshot(session: Session, now: datetime, problem: str | None = None) -> dict[str, Any]:
@@ -171,5 +230,6 @@ def snapshot(session: Session, now: datetime, problem: str | None = None) -> dic
         "estimate": _estimate(session, now),
         "agenda": _agenda(session, now),
         "decisions": _decisions(session),
+        "floor": floor_state(session, now),
         "problem": printable(problem) if problem else None,
     }

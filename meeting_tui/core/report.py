@@ -15,6 +15,7 @@ from typing import Any
 from .clock import format_duration, local_zone_name
 from .printable import printable
 from .session import MeetingState, Session
+from .speaking import SpeakingFigures, build_speaking, speaking_json, speaking_lines
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class TimeReport:
     planned_minutes: int
     remaining_seconds: int  # planned time left on the items not yet done
     unplanned: int  # items not yet done that have no plan
+    speaking: SpeakingFigures | None = None  # None: no list of speakers (core/speaking.py)
 
 
 def _secs(value: float) -> int:
@@ -138,6 +140,7 @@ def build_report(session: Session, now: datetime | None = None) -> TimeReport:
         planned_minutes=session.total_planned_minutes(),
         remaining_seconds=_secs(remaining),
         unplanned=unplanned,
+        speaking=build_speaking(session, now),
     )
 
 
@@ -152,7 +155,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 def report_json(report: TimeReport) -> dict[str, Any]:
     """Exactly the documented shape; times are UTC ISO 8601."""
-    return {
+    doc: dict[str, Any] = {
         "sittings": [
             {
                 "start": _iso(s.start),
@@ -178,6 +181,9 @@ def report_json(report: TimeReport) -> dict[str, Any]:
             "planned_minutes": report.planned_minutes,
         },
     }
+    if report.speaking is not None:  # only with a list of speakers: else as before
+        doc["speaking"] = speaking_json(report.speaking)
+    return doc
 
 
 # ------------------------------------------------------------------ text
@@ -294,4 +300,6 @@ def render_text(
         left += (f"; {report.unplanned} of them {'has' if one else 'have'} no plan and "
                  f"count{'s' if one else ''} for nothing")
     lines.append(left + ".")
+    if report.speaking is not None:
+        lines += ["", *speaking_lines(report.speaking, width)]
     return printable("\n".join(lines) + "\n")  # titles are data: their controls shown

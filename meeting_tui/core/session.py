@@ -23,6 +23,7 @@ from . import actions, decisions, notes
 from .agenda import Agenda, Item
 from .amend import Amended, AmendError, Amendment
 from .clock import Now, Sitting, Span, close, group_sittings, open_span, total_seconds, utc_now
+from .floor_session import FloorMixin
 from .outline import Outline
 from .plans import Plans
 from .settings import MeetingSettings
@@ -58,7 +59,7 @@ __all__ = [
 ]
 
 
-class Session:
+class Session(FloorMixin):
     """A meeting run from an agenda. All times are UTC; ``now`` is injectable."""
 
     def __init__(
@@ -84,11 +85,17 @@ class Session:
         self.selected: str | None = self.order[0].key if self.order else None
         self.next_decision_id = 1
         self.revision = 0
+        # Which items each change touched, for the autosave's snapshot (see _changed):
+        # the revision of each item's last change, and of the last that touched any.
+        self.items_changed: dict[str, int] = {}
+        self.all_changed = 0
+        self.noted_revision = 0
         # Entries of the session file that match no item of this agenda (it changed since
         # they were written): shown under "Unmatched", written back, never dropped.
         self.unmatched: list[UnmatchedEntry] = []
         # What the List of decisions says about the meeting (body, meeting, lead-in, …).
         self.settings = MeetingSettings()
+        self._init_floor()  # the roll, attendance (the floor's part: floor_session)
 
     @classmethod
     def restore(
@@ -223,8 +230,22 @@ class Session:
                 return floor
         return now
 
-    def _changed(self) -> None:
+    def _changed(self, *keys: str | None) -> None:
+        """Count a change (``revision``), and note which items' states it touched, so
+        the autosave's snapshot makes only their entries again (``files.snapshot``):
+        ``keys`` are those items (None among them: no item, as for the meeting's own
+        fields); without any, any item's state may have changed and the next snapshot
+        makes every entry again. A change to an item's state must name it here, or
+        name none. A revision bumped by hand elsewhere counts as a change of any."""
+        if self.revision != self.noted_revision:
+            self.all_changed = self.revision
         self.revision += 1
+        if not keys:
+            self.all_changed = self.revision
+        for key in keys:
+            if key is not None:
+                self.items_changed[key] = self.revision
+        self.noted_revision = self.revision
 
     def restored(self) -> None:
         """Undo put states back as they were (``undo``): what is derived from them is
@@ -241,6 +262,7 @@ class Session:
         open_span(self.meeting_spans, now)
         if self.current:
             open_span(self.state(self.current).spans, now)
+        self._floor_resume(now)
         self._changed()
 
     def pause(self) -> None:
@@ -251,6 +273,7 @@ class Session:
         close(self.meeting_spans, now)
         if self.current:
             close(self.state(self.current).spans, now)
+        self._floor_pause(now)
         self._changed()
 
     def toggle_clock(self) -> MeetingState:
@@ -310,7 +333,7 @@ class Session:
         else:
             state.plan, state.plan_set = minutes, True
         self.plans.forget()
-        self._changed()
+        self._changed(key)
 
     def section_spent(self, key: str, now: datetime | None = None) -> float:
         """Seconds on the item and its sub-items: what its plan is measured against."""
@@ -341,6 +364,7 @@ class Session:
         if not self.has(key):
             raise KeyError(key)
         now = self._stamp()
+        left = self.current
         if self.current:
             previous = self.state(self.current)
             close(previous.spans, now)
@@ -353,7 +377,7 @@ class Session:
             self.start()
         elif self.running:
             open_span(state.spans, now)
-        self._changed()
+        self._changed(left, key)
 
     def _last_left(self) -> str | None:
         """With no current item (it was skipped): the item whose clock stopped last."""
@@ -409,13 +433,13 @@ class Session:
                 close(state.spans, self._stamp())
                 self.current = None
             state.status = ItemStatus.SKIPPED
-        self._changed()
+        self._changed(key)
         return state.status
 
     def select(self, key: str) -> None:
         if key != self.selected:
             self.selected = key
-            self._changed()
+            self._changed(None)  # the meeting's own fields only
 
     # ---------------------------------------------------------------- decisions
     def add_decision(self, key: str, text: str = "") -> Decision:
@@ -423,7 +447,7 @@ class Session:
         decision = Decision(self.next_decision_id, text, DecisionStatus.DRAFT, now, now)
         self.next_decision_id += 1
         self.state(key).decisions.append(decision)
-        self._changed()
+        self._changed(key)
         return decision
 
     def set_text(self, key: str, decision_id: int, text: str) -> None:
@@ -431,13 +455,20 @@ class Session:
         if decision.text != text:
             decision.text = text
             decision.modified = self._stamp()
+            self._changed(key)
+
+    def set_translation(self, key: str, decision_id: int, language: str, text: str) -> None:
+        """The decision's text in another language of the List (empty: none)."""
+        from .translations import set_translation
+
+        if set_translation(self.decision(key, decision_id), language, text, self._stamp()):
             self._changed()
 
     def toggle_final(self, key: str, decision_id: int) -> DecisionStatus:
         """Draft to final, final back to draft; an adopted decision goes back to final
         (its adoption withdrawn: the app asks first)."""
         status = decisions.toggle_final(self.decision(key, decision_id), self._stamp())
-        self._changed()
+        self._changed(key)
         return status
 
     def adopt(self, on: date) -> int:
@@ -463,13 +494,13 @@ class Session:
             raise KeyError(name)
         if getattr(self.settings, name) != value:
             setattr(self.settings, name, value)
-            self._changed()
+            self._changed(None)  # the meeting's own fields only
 
     def delete_decision(self, key: str, decision_id: int) -> Decision:
         state = self.state(key)
         decision = self.decision(key, decision_id)
         state.decisions.remove(decision)
-        self._changed()
+        self._changed(key)
         return decision
 
     def move_decision(self, from_key: str, decision_id: int, to_key: str,
@@ -481,7 +512,7 @@ class Session:
         decision = decisions.move(self.state(from_key), self.state(to_key), decision_id,
                                   position)
         decision.modified = self._stamp()
-        self._changed()
+        self._changed(from_key, to_key)
         return decision
 
     def reorder_decision(self, key: str, decision_id: int, step: int) -> bool:
@@ -490,7 +521,7 @@ class Session:
         if not decisions.reorder(self.state(key), decision_id, step):
             return False
         self.decision(key, decision_id).modified = self._stamp()
-        self._changed()
+        self._changed(key)
         return True
 
     def _next_id(self) -> int:
@@ -506,7 +537,7 @@ class Session:
             raise KeyError(key)
         note = Note(self._next_id(), text, self._stamp(), speaker)
         self.state(key).notes.append(note)
-        self._changed()
+        self._changed(key)
         return note
 
     def note(self, key: str, note_id: int) -> Note:
@@ -516,7 +547,7 @@ class Session:
         note = self.note(key, note_id)
         if note.text != text:
             note.text = text
-            self._changed()
+            self._changed(key)
 
     # ---------------------------------------------------------------- actions
     def add_action(self, key: str, text: str, owner: str, due: str,
@@ -528,7 +559,7 @@ class Session:
         action = Action(self._next_id(), text, owner, due, due_date, ActionStatus.OPEN,
                         self._stamp(), decision)
         self.state(key).actions.append(action)
-        self._changed()
+        self._changed(key)
         return action
 
     def action(self, key: str, action_id: int) -> Action:
@@ -538,11 +569,11 @@ class Session:
         action = self.action(key, action_id)
         if action.text != text:
             action.text = text
-            self._changed()
+            self._changed(key)
 
     def toggle_action_done(self, key: str, action_id: int) -> ActionStatus:
         status = actions.toggle_done(self.action(key, action_id))
-        self._changed()
+        self._changed(key)
         return status
 
     # ---------------------------------------------------------------- any entry
@@ -556,7 +587,7 @@ class Session:
             for index, entry in enumerate(entries):
                 if entry.id == entry_id:
                     del entries[index]
-                    self._changed()
+                    self._changed(key)
                     return kind, entry, index
         raise KeyError(entry_id)
 
@@ -566,7 +597,7 @@ class Session:
         entries: dict[str, list[Any]] = {"decision": state.decisions, "note": state.notes,
                                          "action": state.actions}
         entries[kind].insert(min(index, len(entries[kind])), entry)
-        self._changed()
+        self._changed(key)
 
     # ---------------------------------------------------------------- amendments
     def set_amendments(self, amendments: list[Amendment]) -> Amended:
@@ -630,6 +661,9 @@ class Session:
             if state is not None and (state.notes or state.actions):
                 what = "It has" if sub is item else f"Its sub-item {sub.label} has"
                 return f"{what} notes or actions: they would be lost"
+            if state is not None and state.speeches:
+                what = "It has" if sub is item else f"Its sub-item {sub.label} has"
+                return f"{what} a list of speakers: it would be lost"
             if sub.key == self.current:
                 what = "It is" if sub is item else f"Its sub-item {sub.label} is"
                 return f"{what} under discussion: take up another item first"

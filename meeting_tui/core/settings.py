@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .agenda import Agenda
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, words
+from .previous import PreviousMeeting
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -90,10 +91,19 @@ class MeetingSettings:
     template: str | None = None  # the body's Word template (relative: to the session)
     symbol: str | None = None  # the document's symbol, "T-ES(2020)14", for {symbol}
     bullets: str | None = None  # "notes": the agenda's bullets are notes of their items
+    # The language decisions are translated into in the app (T), when it is not the
+    # default (core/translations.py: French for an English meeting, else English).
+    second_language: str | None = None
+    quorum: str | None = None  # the quorum rule as typed: "31", "1/2", "majority" (roll.py)
+    vote_rule: str | None = None  # "two-thirds majority of votes cast" (votes.py)
+    speaking_limit: int | None = None  # seconds a speaker has, unless the item says (floor)
+    # The meeting the carried decisions came from (``meeting-tui next``): optional, so
+    # a file without it reads as before.
+    previous: PreviousMeeting | None = None
 
     # The saved names, in the order they are written.
     TEXT_FIELDS = ("body", "meeting", "venue_and_dates", "lead_in", "language", "template",
-                   "symbol", "bullets")
+                   "symbol", "bullets", "quorum", "vote_rule", "second_language")
 
     def resolved_body(self) -> str:
         return self.body or ""
@@ -136,6 +146,10 @@ class MeetingSettings:
             table["adopted_on"] = self.adopted_on
         if self.phrases:
             table["phrases"] = list(self.phrases)
+        if self.speaking_limit is not None:
+            table["speaking_limit"] = self.speaking_limit
+        if self.previous is not None:
+            table["previous"] = self.previous.to_table()
         return table
 
     @classmethod
@@ -149,9 +163,10 @@ class MeetingSettings:
             if value is not None and not isinstance(value, str):
                 raise fail(f"settings: '{name}' has the wrong type ({type(value).__name__})")
             setattr(settings, name, value)
-        if settings.language is not None and settings.language not in LANGUAGES:
-            raise fail(f"settings: no language {settings.language!r} "
-                       f"(one of {', '.join(LANGUAGES)})")
+        for name in ("language", "second_language"):
+            if getattr(settings, name) not in (None, *LANGUAGES):
+                raise fail(f"settings: no language {getattr(settings, name)!r} "
+                           f"(one of {', '.join(LANGUAGES)})")
         if settings.bullets not in (None, BULLETS_AS_NOTES):
             raise fail(f"settings: 'bullets' must be \"{BULLETS_AS_NOTES}\" or absent, got "
                        f"{settings.bullets!r}")
@@ -164,4 +179,11 @@ class MeetingSettings:
         if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
             raise fail("settings: 'phrases' must be a list of strings")
         settings.phrases = [p for p in phrases if p.strip()]
+        limit = table.get("speaking_limit")
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)
+                                  or limit <= 0):
+            raise fail(f"settings: 'speaking_limit' is not a number of seconds ({limit!r})")
+        settings.speaking_limit = limit
+        if table.get("previous") is not None:
+            settings.previous = PreviousMeeting.from_table(table["previous"], fail)
         return settings

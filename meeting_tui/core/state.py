@@ -13,6 +13,8 @@ from enum import StrEnum
 from typing import Any
 
 from .clock import Span
+from .floor import Speech
+from .votes import Vote
 
 
 class ItemStatus(StrEnum):
@@ -44,6 +46,10 @@ class Decision:
     created: datetime
     modified: datetime
     adopted: date | None = None  # the day the body adopted it (status ADOPTED)
+    # Its text in the List's other languages, by code ("fr": "A adopté …"): written by
+    # the secretary, never made up (core/translations.py).
+    translations: dict[str, str] = field(default_factory=dict)
+    vote: Vote | None = None  # the vote it was taken by; None: by consensus (core/votes.py)
 
     @property
     def final(self) -> bool:
@@ -95,17 +101,22 @@ class ItemState:
     plan_set: bool = False
     notes: list[Note] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    # The list of speakers, in queue order, and the speeches given (core/floor.py).
+    speeches: list[Speech] = field(default_factory=list)
+    speaking_limit: int | None = None  # seconds; None: the meeting's limit
 
     @property
     def is_blank(self) -> bool:
         """Nothing worth writing to the session file."""
         return (self.status is ItemStatus.PENDING and not self.spans and not self.decisions
-                and not self.plan_set and not self.notes and not self.actions)
+                and not self.plan_set and not self.notes and not self.actions
+                and not self.speeches and self.speaking_limit is None)
 
     def entry_ids(self) -> list[int]:
-        """The ids of its decisions, notes and actions (one counter numbers them all)."""
+        """The ids of its decisions, notes, actions and speeches (one counter numbers
+        them all)."""
         return ([d.id for d in self.decisions] + [n.id for n in self.notes]
-                + [a.id for a in self.actions])
+                + [a.id for a in self.actions] + [s.id for s in self.speeches])
 
 
 @dataclass

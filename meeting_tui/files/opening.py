@@ -21,6 +21,7 @@ from pathlib import Path
 from ..core.agenda import Agenda
 from ..core.clock import local_zone_name
 from ..core.errors import InputError
+from ..core.roll import Participant, merge_roll
 from ..core.session import Session
 from ..core.settings import BULLETS_AS_NOTES
 from .agenda_file import load_agenda, read_agenda_text
@@ -95,9 +96,11 @@ def open_meeting(
     read_only: bool = False,
     ask: Ask = ask_terminal,
     bullets: str | None = None,
+    roll: list[Participant] | None = None,
 ) -> Opened:
     """``bullets``: "notes" or "items" as asked on the command line, kept in the
-    session's settings (None: as the session has it, else items)."""
+    session's settings (None: as the session has it, else items). ``roll``: the
+    participants of ``--roll FILE``, merged into the session's roll and saved."""
     path = Path(session_path) if session_path else default_session_path(agenda_path)
     if not path.parent.is_dir():  # the lock would make the folders: a typo, most likely
         raise InputError(path, f"no such folder: {path.parent}")
@@ -113,7 +116,19 @@ def open_meeting(
     opened = _open(agenda, digest, path, title, fresh=fresh, read_only=read_only, ask=ask)
     if bullets is not None:
         _keep_bullets(opened, agenda_path, BULLETS_AS_NOTES if as_notes else None)
+    if roll and not opened.read_only:
+        _take_roll(opened, agenda_path, roll)
     return opened
+
+
+def _take_roll(opened: Opened, agenda_path: str, roll: list[Participant]) -> None:
+    """The roll file over the session's roll (names added during the meeting kept)."""
+    merged = merge_roll(roll, opened.session.roll)
+    if merged == opened.session.roll:
+        return
+    opened.session.set_roll(merged)
+    if opened.file is not None:
+        opened.file.save_session(opened.session, agenda_path, opened.digest)
 
 
 def _keep_bullets(opened: Opened, agenda_path: str, wanted: str | None) -> None:

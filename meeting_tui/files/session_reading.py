@@ -33,6 +33,8 @@ from ..core.session import (
     UnmatchedEntry,
 )
 from ..core.settings import MeetingSettings
+from ..core.translations import read_translations
+from .floor_toml import read_attendance, read_limit, read_roll, read_speeches, read_vote
 from .session_toml import FORMAT_VERSION
 
 Document = dict[str, Any]
@@ -60,11 +62,17 @@ def _upgrade_from_3(doc: Document) -> Document:
     return {**doc, "format": 4}
 
 
+def _upgrade_from_4(doc: Document) -> Document:
+    """Format 4 had no floor: no roll, no attendance, no speeches, no votes."""
+    return {**doc, "format": 5}
+
+
 # For each older format, the function that turns its document into the next format's.
 UPGRADES: dict[int, Callable[[Document], Document]] = {
     1: _upgrade_from_1,
     2: _upgrade_from_2,
     3: _upgrade_from_3,
+    4: _upgrade_from_4,
 }
 
 
@@ -166,7 +174,15 @@ class _Reader:
             created=self.moment(d.get("created"), where),
             modified=self.moment(d.get("modified"), where),
             adopted=self.day(d.get("adopted"), where),
+            translations=self.translations(d.get("translations"), where),
+            vote=read_vote(d.get("vote"), where, self),
         )
+
+    def translations(self, value: object, where: str) -> dict[str, str]:
+        try:
+            return read_translations(value, where)
+        except ValueError as exc:
+            raise self.fail(str(exc)) from None
 
     def note(self, value: object, where: str) -> Note:
         n = self.table(value, where)
@@ -210,6 +226,8 @@ class _Reader:
                        for i, n in enumerate(self.get(raw, "notes", list, where, []))]
         state.actions = [self.action(a, f"{where}.actions[{i}]")
                          for i, a in enumerate(self.get(raw, "actions", list, where, []))]
+        state.speeches = read_speeches(raw, where, self)
+        state.speaking_limit = read_limit(raw, where, self)
         return state
 
 
@@ -362,6 +380,8 @@ def build(
         current=where_now(r.get(doc, "current", str, "top level", None)),
         selected=where_now(r.get(doc, "selected", str, "top level", None)),
     )
+    session.roll = read_roll(doc, r)
+    session.attendance = read_attendance(doc, r)
     matched = [i for i in range(in_items) if i in matching.keys]
     change = AgendaChange(
         changed=digest is not None and not same_agenda,

@@ -43,7 +43,8 @@ def make_app(args: argparse.Namespace) -> MeetingApp:
     if read_only and fresh:
         raise InputError(args.agenda, "--fresh and --read-only do not go together")
     opened = open_meeting(args.agenda, args.session, args.title, fresh=fresh,
-                          read_only=read_only, bullets=getattr(args, "bullets", None))
+                          read_only=read_only, bullets=getattr(args, "bullets", None),
+                          roll=getattr(args, "roll_participants", None))
     for note in opened.notes:
         print(f"meeting-tui: {note}", file=sys.stderr)
     opened.session.now = SteadyClock()  # spans measured as time passes, whatever the wall clock
