@@ -25,12 +25,14 @@ from textual.widgets import Digits, Static
 
 from ..core.clock import format_duration
 from ..core.decision_list import Document, Section, build_document, count_phrase
+from ..core.follow_state import floor_state
 from ..core.printable import printable
 from ..core.session import MeetingState, Session
 from ..files.watcher import SessionWatcher
 from . import display
 from .display import StyleOf, estimate, item_clock, plain, state_badge, style_of
 from .widgets.agenda_tree import AgendaTree
+from .widgets.floor_strip import follow_floor_text
 
 POLL_SECONDS = 0.25
 
@@ -225,6 +227,9 @@ class FollowApp(display.UserTextApp):
         with Horizontal(id="now"):
             yield Painted(id="now-text")
             yield Digits(id="now-clock")
+        with Horizontal(id="follow-floor"):  # only while the item has speakers
+            yield Painted(id="floor-text")
+            yield Digits(id="floor-clock")
         with Horizontal(id="follow-main"):
             yield FollowTree(self.session, id="follow-agenda")
             with Vertical(id="follow-decisions-box"):
@@ -236,6 +241,7 @@ class FollowApp(display.UserTextApp):
         tree.border_title = "Agenda"
         self.query_one("#follow-decisions-box").border_title = "Final decisions"
         self.query_one("#now").border_title = "Now"
+        self.query_one("#follow-floor").border_title = "The floor"
         await self.show_state()
         tree.follow_current()
         if self.poll_seconds:
@@ -329,7 +335,25 @@ class FollowApp(display.UserTextApp):
         digits.display = bool(value)
         for name in ("ok", "near", "over"):
             digits.set_class(level == name, f"-{name}")
+        self.show_floor()
         self.query_one(FollowTree).tick()
+
+    def show_floor(self) -> None:
+        """Who has the floor, their countdown large, the next three; hidden while the
+        item has no list of speakers."""
+        floor = floor_state(self.session, self.session.now())
+        box = self.query_one("#follow-floor")
+        box.display = floor is not None
+        if floor is None:
+            return
+        text = self.query_one("#floor-text", Painted)
+        text.update(follow_floor_text(floor, style_of(text)))
+        digits = self.query_one("#floor-clock", Digits)
+        digits.display = bool(floor.get("speaker"))
+        digits.update(floor.get("clock", ""))
+        level = floor.get("level") if floor.get("limit") is not None else None
+        for name in ("ok", "warn", "over"):
+            digits.set_class(level == name, f"-{name}")
 
     def action_toggle_clock(self) -> None:
         """Space in the tree starts the clock on the live screen; here it says why not."""

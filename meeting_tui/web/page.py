@@ -94,6 +94,7 @@ def region_now(state: dict[str, Any]) -> str:
                f'{esc(line)}</p>')
     if state["state"] == "on a break":
         out.append('<p class="break">On a break: the clock is stopped.</p>')
+    out.append(region_floor(state.get("floor")))
     estimate = state["estimate"]
     if estimate is not None:
         at = datetime.fromisoformat(state["at"])
@@ -106,6 +107,38 @@ def region_now(state: dict[str, Any]) -> str:
             f'data-current-left="{estimate["current_left"]}" '
             f'data-running="{str(current["running"]).lower()}">'
             f'{_local(datetime.fromtimestamp(end, at.tzinfo))}</time>{unplanned}</p>')
+    return "".join(out)
+
+
+def region_floor(floor: dict[str, Any] | None) -> str:
+    """Who has the floor, their countdown large (ticked by follow.js from ``elapsed``),
+    and the next three speakers; nothing while the item has no list of speakers."""
+    if floor is None:
+        return ""
+    out = ['<div class="floor" id="floor"><h3 class="floor-heading">The floor</h3>']
+    if floor.get("speaker"):
+        mark = "⚑ point of order: " if floor.get("point_of_order") else ""
+        limit = floor["limit"]
+        ticks = (f'data-elapsed="{floor["elapsed"]}" '
+                 f'data-running="{str(floor["running"]).lower()}" '
+                 f'data-limit="{limit if limit is not None else ""}"')
+        level = floor["level"] if limit is not None else "unplanned"
+        paused = ' <span class="dim">(paused)</span>' if floor.get("paused") else ""
+        out.append(f'<p class="speaker">{esc(mark)}{esc(floor["speaker"])}{paused}</p>'
+                   f'<p class="clock countdown countdown--{level}" data-tick="countdown" '
+                   f'{ticks} aria-label="the speaker\'s time">{esc(floor["clock"])}</p>'
+                   f'<p class="clock-line countdown--{level}" data-tick="speech" {ticks}>'
+                   f'{esc(floor["line"])}</p>')
+    else:
+        out.append('<p class="speaker dim">Nobody has the floor.</p>')
+    if floor["next"]:
+        names = "".join(
+            f'<li>{"⚑ " if entry["point_of_order"] else ""}{esc(entry["speaker"])}</li>'
+            for entry in floor["next"])
+        more = floor["waiting"] - len(floor["next"])
+        tail = f'<p class="dim">and {more} more</p>' if more > 0 else ""
+        out.append(f'<p class="next-heading">Next</p><ol class="next">{names}</ol>{tail}')
+    out.append("</div>")
     return "".join(out)
 
 

@@ -15,7 +15,8 @@ from meeting_tui.core.export import render_md
 from meeting_tui.core.session import DecisionStatus
 from meeting_tui.ui.commands import SETTING_COMMANDS
 from meeting_tui.ui.screens.dialogs import ConfirmScreen
-from meeting_tui.ui.screens.prompts import ExportScreen, PromptScreen
+from meeting_tui.ui.screens.export import ExportScreen
+from meeting_tui.ui.screens.prompts import PromptScreen
 from meeting_tui.ui.widgets.decision_editor import DecisionEditor
 
 SIZE = (120, 40)
@@ -377,7 +378,8 @@ async def test_help_lists_the_editor_keys_and_the_settings(make_app):
     from meeting_tui.ui.screens.help import HelpScreen
 
     app = make_app()
-    async with app.run_test(size=(120, 80)) as pilot:
+    # Tall enough for the whole list: what is below a smaller screen is scrolled to.
+    async with app.run_test(size=(120, 140)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         picture = html.unescape(app.export_screenshot()).replace("\xa0", " ")

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from ...core.clock import format_duration
 from ...core.session import Session
 from .. import display
-from ..display import estimate, item_clock, plain, state_badge, style_of
+from ..display import StyleOf, estimate, item_clock, plain, state_badge, style_of
 
 
 class TopBar(Static):
@@ -45,6 +45,10 @@ class TopBar(Static):
                           wall),
             Text.assemble(badge, " ", (spent, "bold"), "  ", wall),
         ]
+        quorum = quorum_badge(session, style)
+        if quorum is not None:  # before the rest, and kept while words are dropped
+            choices = [Text.assemble(quorum, "  ", choice) for choice in choices]
+            choices.append(Text.assemble(quorum, "  ", badge, " ", (spent, "bold")))
         width = self.content_size.width or self.size.width
         room = max(width - min(title.cell_len, TITLE_ROOM) - 1, 0)
         right = next((c for c in choices if c.cell_len <= room), choices[-1])
@@ -59,6 +63,16 @@ class TopBar(Static):
             clock = estimate(session, now)
         return Group(line(title, right), line(left, clock))
 
+
+def quorum_badge(session: Session, style: StyleOf) -> Text | None:
+    """'quorum 31/48 ✓', coloured met or not; None without a quorum rule."""
+    status = session.quorum_status()
+    if status is None:
+        return None
+    return Text(status.text(), style=style(QUORUM_MET if status.met else QUORUM_SHORT))
+
+
+QUORUM_MET, QUORUM_SHORT = "clock--ok", "clock--over"
 
 # The title keeps this many columns (or all it needs) before the top bar drops words.
 TITLE_ROOM = 40

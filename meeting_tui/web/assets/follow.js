@@ -35,6 +35,31 @@
     if (spent > plan * 60) return "over";
     return spent >= 0.8 * plan * 60 ? "near" : "ok";
   }
+  function limitText(limit) {  // core/floor.py limit_text
+    const m = Math.floor(limit / 60), s = limit % 60;
+    return s ? `${m}:${pad(s)}` : `${m} min`;
+  }
+  function countdown(elapsed, limit) {  // core/follow_state.py countdown_clock
+    if (limit === null) return duration(elapsed);
+    const left = limit - elapsed;
+    return left < 0 ? `+${duration(-left)}` : duration(left);
+  }
+  function speechLine(elapsed, limit) {  // core/follow_state.py speech_line
+    if (limit === null) return duration(elapsed);
+    const left = limit - elapsed;
+    const tail = left < 0 ? `${duration(-left)} over` : `${duration(left)} left`;
+    return `${duration(elapsed)} of ${limitText(limit)} · ${tail}`;
+  }
+  function speechLevel(elapsed, limit) {  // core/floor.py level
+    if (limit === null) return "unplanned";
+    if (elapsed > limit) return "over";
+    return elapsed >= 0.8 * limit ? "warn" : "ok";
+  }
+  function setCountdownLevel(node, name) {
+    for (const l of ["unplanned", "ok", "warn", "over"]) {
+      node.classList.toggle(`countdown--${l}`, l === name);
+    }
+  }
   function hhmm(ms) {
     const d = new Date(ms), today = new Date(Date.now() + offset);
     const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -60,6 +85,13 @@
       else if (d.tick === "clock") { setText(node, duration(spent)); setLevel(node, level(spent, plan)); }
       else if (d.tick === "line") { setText(node, clockLine(spent, plan)); setLevel(node, level(spent, plan)); }
       else if (d.tick === "minutes") setText(node, minutes(spent));
+      else if (d.tick === "countdown" || d.tick === "speech") {
+        const limit = d.limit === "" ? null : Number(d.limit);
+        const spoken = Number(d.elapsed) + (running ? elapsed : 0);
+        setText(node, d.tick === "countdown" ? countdown(spoken, limit)
+                                             : speechLine(spoken, limit));
+        setCountdownLevel(node, speechLevel(spoken, limit));
+      }
       else if (d.tick === "over") {
         const section = Number(d.section) + (running ? elapsed : 0);
         node.hidden = !(plan !== null && section > plan * 60);
