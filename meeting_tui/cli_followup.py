@@ -131,7 +131,9 @@ def cmd_next(args: argparse.Namespace) -> int:
     new.settings.phrases = list(old.settings.phrases)
     new.settings.bullets = bullets
     plan = carry.plan(old, agenda)
-    carry.apply(plan, new)
+    from .files.previous import recorded_path
+
+    carry.apply(plan, new, recorded_path(target, args.session))
     text = dumps(new, args.agenda, agenda_hash(read_agenda_text(args.agenda)))
     try:
         write_atomic(target, text)
@@ -141,8 +143,59 @@ def cmd_next(args: argparse.Namespace) -> int:
     if plan.decisions:
         day = carry.meeting_day(agenda)
         print(printable(f"when the {carry.meeting_name(agenda) or 'new meeting'} adopts "
-                        f"them: meeting-tui adopt {quote(args.session)} --on {day}"))
+                        f"them: adopt on its command line (:), or meeting-tui adopt "
+                        f"{quote(str(target))} --previous --on {day}; either marks them "
+                        f"adopted in {args.session} too"))
     return 0
+
+
+def cmd_adopt_previous(args: argparse.Namespace) -> int:
+    """`adopt NEW --previous [--on DATE | --withdraw]`: the decisions carried from the
+    previous meeting adopted by this one (or not), in this session and in the old one
+    (through its lock); with neither option, a pending adoption is done. The caller
+    holds this session's lock."""
+    from .cli import _print_change
+    from .core.entries import EntryError, Scribe
+    from .core.undo import History
+    from .files.previous import mark_old_session
+    from .files.session_file import load_alone
+
+    raw, loaded = load_alone(args.session)
+    _print_change(loaded)
+    session = loaded.session
+    record = session.settings.previous
+    if record is None or not record.decisions:
+        raise InputError(args.session, "no decision carried from a previous meeting here "
+                                       "(meeting-tui next OLD-SESSION AGENDA carries them)")
+    said = ""
+    if args.on or args.withdraw:
+        try:
+            said = Scribe(session, History()).run("adopt " + ("-" if args.withdraw
+                                                              else args.on), None)
+        except EntryError as exc:
+            raise InputError(args.session, str(exc)) from None
+    elif not record.pending:
+        print(f"meeting-tui: nothing pending: {record.name}'s session says so already",
+              file=sys.stderr)
+        return 0
+    result = mark_old_session(args.session, record, "when it is free: run this command "
+                              "again (without --on), or open this meeting in meeting-tui")
+    file = raw.writer()
+    try:
+        left_alone = file.save_session(session, *raw.recorded_agenda())
+    except OSError as exc:
+        raise InputError(args.session, f"cannot write ({exc.strerror or exc}); the file "
+                                       "is unchanged") from None
+    from .core.printable import printable
+
+    for line in (said, result.line):
+        if line:
+            print(printable(f"meeting-tui: {line}"), file=sys.stderr)
+    if left_alone is not None:
+        print(f"meeting-tui: {left_alone} was changed meanwhile and is left as it is: the "
+              f"session is in {file.path}", file=sys.stderr)
+        return 1
+    return 0 if result.done else 1
 
 
 def _plural(count: int, word: str) -> str:

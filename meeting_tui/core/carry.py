@@ -7,6 +7,10 @@ meeting and are adopted at the new one, not taken again; an action stays the old
 meeting's, so it is never open in one session and done in the other. Each carried note
 says where it came from ("28th meeting, 2.1"), the form the list of actions uses.
 
+Each "To adopt" note knows the decision it carries (``Carried.decision``), and
+``apply`` records them with the old session file's path (``core.previous``): adopting
+them at the new meeting marks them adopted in the old session too.
+
 Pure: the old session and the new agenda in, the plan out; ``apply`` writes it into
 the new session. Reading and writing the files is the command's (``cli_followup``).
 """
@@ -19,6 +23,7 @@ from datetime import date
 
 from .agenda import Agenda, Item
 from .dates import format_due
+from .previous import CarriedDecision, PreviousMeeting
 from .session import ItemState, ItemStatus, Session
 from .settings import MONTHS, default_meeting, default_venue_and_dates
 
@@ -53,10 +58,12 @@ SKIPPED = "Skipped"
 
 @dataclass(frozen=True)
 class Carried:
-    """One note for the new session: under ``key``, ``text`` (which says its origin)."""
+    """One note for the new session: under ``key``, ``text`` (which says its origin);
+    ``decision``: the id, in the old session, of the decision it carries to adopt."""
 
     key: str
     text: str
+    decision: int | None = None
 
 
 @dataclass
@@ -69,6 +76,7 @@ class Carry:
     follow_up_reason: str  # "its title" or "the adoption item"
     first: Item | None
     notes: list[Carried] = field(default_factory=list)
+    meeting: str = ""  # the old meeting, as the notes name it: "28th meeting"
     decisions: int = 0
     actions: int = 0
     skipped: list[str] = field(default_factory=list)  # "28th meeting, 3: Any other business"
@@ -113,7 +121,7 @@ def plan(old: Session, new: Agenda) -> Carry:
     carry = Carry(adoption, reason, follow_up or adoption,
                   "its title" if follow_up else "the adoption item",
                   items[0] if items else None)
-    meeting = old.settings.resolved_meeting(old.agenda)
+    meeting = carry.meeting = old.settings.resolved_meeting(old.agenda)
 
     def origin(number: str | None, title: str) -> str:
         where = _label(number, title)
@@ -123,7 +131,8 @@ def plan(old: Session, new: Agenda) -> Carry:
         for decision in state.decisions:
             if decision.final and decision.adopted is None and carry.adoption:
                 carry.notes.append(Carried(carry.adoption.key, f"{TO_ADOPT}: "
-                                           f"{origin(number, title)}: {decision.text}"))
+                                           f"{origin(number, title)}: {decision.text}",
+                                           decision.id))
                 carry.decisions += 1
         for action in state.actions:
             if action.open and carry.follow_up:
@@ -139,10 +148,17 @@ def plan(old: Session, new: Agenda) -> Carry:
     return carry
 
 
-def apply(carry: Carry, session: Session) -> None:
-    """Write the plan's notes into the new session, in order."""
+def apply(carry: Carry, session: Session, old_session: str = "") -> None:
+    """Write the plan's notes into the new session, in order; with ``old_session`` (the
+    old file's path, as the new session will find it), the record of which note carries
+    which decision, for their adoption (``core.previous``)."""
+    carried = []
     for note in carry.notes:
-        session.add_note(note.key, note.text)
+        written = session.add_note(note.key, note.text)
+        if note.decision is not None:
+            carried.append(CarriedDecision(written.id, note.decision))
+    if old_session and carried:
+        session.settings.previous = PreviousMeeting(old_session, carry.meeting, carried)
 
 
 _FIRST_DAY_RE = re.compile(rf"\b(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})? ({'|'.join(MONTHS)}) "

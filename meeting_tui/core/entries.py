@@ -7,8 +7,11 @@
                           last decision ("Instructed the Secretariat to …")
     take 2.1.1            take up the item numbered 2.1.1
     next                  take up the next item
+    tr LANG TEXT          the item's last decision in another language (tr fr A adopté …)
     s/old/new/            correct the last entry
     undo                  take back the last entry or change
+    adopt [DATE]          the decisions carried from the previous meeting (``meeting-tui
+                          next``) adopted today, or on DATE; ``adopt -`` withdraws that
 
 ``@2.1`` before any of them writes into item 2.1 rather than the selected one. OWNER
 and DUE are one word each, or quoted: ``a "the Secretariat" "next meeting" …``.
@@ -30,10 +33,12 @@ from .agenda import Item
 from .dates import DateError, format_due, parse_due
 from .notes import split_speaker
 from .session import Action, Decision, Note, Session
+from .settings import format_date
 
-VERBS = ("d", "f", "n", "a", "take", "next", "undo")
-HELP = ("d TEXT · f TEXT · n TEXT · a OWNER DUE [TEXT] · take 2.1 · next · s/old/new/ · "
-        "undo · @2.1 before any to write into item 2.1")
+VERBS = ("d", "f", "n", "a", "tr", "take", "next", "undo", "adopt")
+HELP = ("d TEXT · f TEXT · n TEXT · a OWNER DUE [TEXT] · tr LANG TEXT · take 2.1 · next · "
+        "s/old/new/ · "
+        "undo · adopt [DATE] · @2.1 before any to write into item 2.1")
 _SUBSTITUTE_RE = re.compile(r"s([/|#])(.+?)\1(.*?)(?:\1(g?))?", re.S)
 
 
@@ -124,16 +129,20 @@ class Scribe:
             return said
         if verb == "next" and not rest:
             return self._next()
+        if verb == "adopt":
+            return self._adopt(rest)
         if verb == "take":
             if not rest:
                 raise EntryError("take what? take 2.1 takes up item 2.1")
             return self._take(find_item(self.session, rest).key)
-        if verb not in ("d", "f", "n", "a"):
+        if verb not in ("d", "f", "n", "a", "tr"):
             raise EntryError(f"not understood: {verb!r} is no command ({HELP})")
         if key is None or not self.session.has(key):
             raise EntryError("no item selected: select one, or write @2.1 before the entry")
         if verb == "a":
             return self._action(key, rest)
+        if verb == "tr":
+            return self._translation(key, rest)
         if not rest:
             what = {"d": "a draft decision", "f": "a final decision", "n": "a note"}[verb]
             raise EntryError(f"{verb}: {what} of what? Write its text after {verb}")
@@ -191,6 +200,29 @@ class Scribe:
                 + f", added to {self._where(key)}"
                 + (" (with its last decision)" if decision_id is not None else ""))
 
+    def _translation(self, key: str, rest: str) -> str:
+        """tr fr TEXT: the item's last decision in French (core/translations.py)."""
+        from .languages import LANGUAGES, words
+
+        code, text = _word(rest)
+        code = code.casefold()
+        if code not in LANGUAGES or not text:
+            raise EntryError(f"tr LANG TEXT: the item's last decision in LANG ("
+                             f"{', '.join(LANGUAGES)}), then its text")
+        name = words(None).language_name(code)
+        if code == self.session.settings.resolved_language():
+            raise EntryError(f"tr {code}: the decisions are written in {name}; "
+                             "s/old/new/ corrects one")
+        state = self.session.peek(key)
+        if state is None or not state.decisions:
+            raise EntryError(f"tr {code}: {self._where(key)} has no decision to translate")
+        decision_id = state.decisions[-1].id
+        before = state.decisions[-1].translations.get(code, "")
+        self.session.set_translation(key, decision_id, code, text)
+        self.history.push(f"{name} translation on {self._where(key)}", lambda: (
+            self.session.set_translation(key, decision_id, code, before)))
+        return f"{name} translation of the last decision of {self._where(key)} kept"
+
     # ------------------------------------------------------------------ the meeting
     def _take(self, key: str) -> str:
         if key == self.session.current:
@@ -206,6 +238,45 @@ class Scribe:
         if probe is None:
             raise EntryError("no next item: the meeting is at the end of its agenda")
         return self._take(probe)
+
+    def _adopt(self, rest: str) -> str:
+        """The previous meeting's carried decisions adopted (or not) by this meeting: the
+        record says so at once; the old file is marked by the app (``files.previous``)."""
+        record = self.session.settings.previous
+        if record is None or not record.decisions:
+            raise EntryError("adopt: no decision carried from a previous meeting here "
+                             "(meeting-tui next OLD-SESSION AGENDA carries them); this "
+                             "meeting's own List is adopted from the palette")
+        if rest in ("-", "—"):
+            day = None
+        else:
+            try:
+                day = parse_due(rest, self.today()) if rest else self.today()
+            except DateError as exc:
+                raise EntryError(f"{exc}; nothing adopted") from None
+            if day is None:
+                raise EntryError(f"adopt {rest}: not a date (adopt 23/11, adopt 23 "
+                                 "November 2020, or adopt alone for today); nothing adopted")
+        before = record.adopted_on
+        count = f"{len(record.decisions)} decision" + ("s" if len(record.decisions) > 1
+                                                        else "")
+        name = record.name
+        if day == before:
+            state = f"adopted on {format_date(day)}" if day else "not adopted"
+            if record.pending:  # said again: its session is to be told (once more)
+                return f"{name[:1].upper()}{name[1:]}'s {count} are {state} here"
+            raise EntryError(f"{name}'s {count} are {state} already: nothing changed")
+        record.adopted_on = day
+        self.session.revision += 1
+
+        def revert() -> None:
+            record.adopted_on = before
+            self.session.revision += 1
+
+        self.history.push(f"adoption of {name}'s decisions", revert)
+        if day is None:
+            return f"Adoption of {name}'s {count} withdrawn"
+        return f"{name[:1].upper()}{name[1:]}'s {count} adopted on {format_date(day)}"
 
     def _substitute(self, old: str, new: str, every: bool) -> str:
         last = self.last

@@ -72,16 +72,25 @@ def test_next_writes_the_29th_session_with_what_the_28th_left(capsys, old_sessio
            "of the agenda (its title)" in out
     assert "1 open action, as notes under 1 Opening" in out and "(the adoption item)" in out
     assert "  28th meeting, 4.2: Up-date" in out
-    assert out.splitlines()[-1] == (f"when the 29th meeting adopts them: meeting-tui adopt "
-                                    f"{old_session} --on 2020-11-23")
+    assert out.splitlines()[-1] == (
+        f"when the 29th meeting adopts them: adopt on its command line (:), or meeting-tui "
+        f"adopt {path} --previous --on 2020-11-23; either marks them adopted in "
+        f"{old_session} too")
+    record = new.settings.previous  # each note knows the decision it carries, and whence
+    assert record is not None and record.session == "../lanzarote-28th-meeting-2020-09" \
+                                                    ".session.toml"
+    assert [c.note for c in record.decisions] == [n.id for n in new.state("1").notes[:2]]
 
 
 def test_the_printed_adopt_command_adopts_the_old_session(capsys, old_session, new_agenda):
     _, out, _ = run(capsys, "next", old_session, new_agenda)
-    command = out.splitlines()[-1].split("meeting-tui ", 1)[1].split()
+    command = out.splitlines()[-1].split("meeting-tui ", 1)[1].split(";")[0].split()
     assert run(capsys, *command)[0] == 0
     _raw, loaded = session_file.load_alone(old_session)
     assert {d.adopted for d in loaded.session.state("2.1.1").decisions} == {date(2020, 11, 23)}
+    assert loaded.session.settings.adopted_on == date(2020, 11, 23)  # its List says so
+    new = session_file.load_alone(default_session_path(new_agenda))[1].session
+    assert new.settings.previous is not None and not new.settings.previous.pending
 
 
 def test_an_existing_session_is_never_overwritten(capsys, old_session, new_agenda):
@@ -99,3 +108,45 @@ def test_bad_input_is_one_line(capsys, tmp_path, old_session, new_agenda):
         assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
         assert "missing" in err
     assert not default_session_path(new_agenda).exists()
+
+
+def test_adopt_previous_while_the_old_session_is_open_is_refused_and_kept_pending(
+        capsys, old_session, new_agenda):
+    from meeting_tui.files.lock import SessionLock
+
+    run(capsys, "next", old_session, new_agenda)
+    new_path = default_session_path(new_agenda)
+    before = old_session.read_bytes()
+    with SessionLock(old_session):  # the old meeting's app holds it
+        code, out, err = run(capsys, "adopt", new_path, "--previous", "--on", "2020-11-23")
+    assert code == 1 and out == ""
+    said = err.strip().splitlines()
+    assert said[0] == "meeting-tui: The 28th meeting's 2 decisions adopted on 23 November 2020"
+    assert "is open in another meeting-tui" in said[1] and "run this command again" in said[1]
+    assert len(said) == 2
+    assert old_session.read_bytes() == before  # not a byte changed
+    record = session_file.load_alone(new_path)[1].session.settings.previous
+    assert record is not None and record.pending and record.adopted_on == date(2020, 11, 23)
+    code, _, err = run(capsys, "adopt", new_path, "--previous")  # free again: done
+    assert code == 0 and "2 decisions marked adopted on 23 November 2020" in err
+    old = session_file.load_alone(old_session)[1].session
+    assert {d.status.value for d in old.state("2.1.1").decisions} == {"adopted"}
+    code, _, err = run(capsys, "adopt", new_path, "--previous")
+    assert code == 0 and "nothing pending" in err
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("--previous", "--on", "32/13"), "is not a date"),
+    (("--previous",), "no decision carried from a previous meeting"),
+    ((), "adopt needs --on DATE or --withdraw"),
+])
+def test_adopt_previous_bad_input_is_one_line(capsys, tmp_path, old_session, new_agenda,
+                                              args, words):
+    run(capsys, "next", old_session, new_agenda)
+    new_path = default_session_path(new_agenda)
+    target = old_session if words.startswith("no decision") else new_path
+    before = (old_session.read_bytes(), new_path.read_bytes())
+    code, out, err = run(capsys, "adopt", target, *args)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert words in err
+    assert (old_session.read_bytes(), new_path.read_bytes()) == before

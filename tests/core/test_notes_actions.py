@@ -24,6 +24,7 @@ from meeting_tui.core.export import render_md as render_list_md
 from meeting_tui.core.follow_state import snapshot
 from meeting_tui.core.notes import split_speaker
 from meeting_tui.core.parser import parse_agenda
+from meeting_tui.core.previous import CarriedDecision, PreviousMeeting
 from meeting_tui.core.session import ActionStatus, Session
 from meeting_tui.files.session_toml import dumps
 
@@ -115,6 +116,7 @@ def test_each_entry_says_what_it_did(session):
     ("@9 d x", "no item numbered 9"),
     ("d", "of what"),
     ("a Bureau", "who, by when"),
+    ('a "" 15/10 Prepare it', "who, by when"),  # no owner: free text, but not none
     ("a Bureau 32/13 Prepare", "not a date"),
     ("a Bureau 15/10", "no decision to take it from"),
     ('a "Bureau 15/10 x', "quote opened"),
@@ -181,7 +183,8 @@ def test_completion(session):
 
 ENTRY = st.one_of(
     st.sampled_from(["take 1", "take 2.1", "next", "undo", "s/a/b/", "s/e/E/g",
-                     "a Bureau 15/10", "@2.2 f x", "take 9", "a X 32/13 t"]),
+                     "a Bureau 15/10", "@2.2 f x", "take 9", "a X 32/13 t",
+                     "adopt", "adopt 24/11", "adopt -", "adopt 32/13"]),
     st.builds(lambda verb, text: f"{verb} {text}",
               st.sampled_from(["d", "f", "n", "a Secretariat 1/12", "a Chair tomorrow"]),
               st.text(st.characters(blacklist_categories=("Cs",)), min_size=1,
@@ -195,6 +198,9 @@ def test_any_entries_and_undos_round_trip_through_the_session_file(lines):
     clock = FakeClock(datetime(2020, 9, 21, 9, tzinfo=UTC))
     agenda = parse_agenda(AGENDA)
     session = Session(agenda, now=clock)
+    # As `next` made it: a decision carried from the 28th meeting, to adopt (or not).
+    session.settings.previous = PreviousMeeting("../28th/s.toml", "28th meeting",
+                                                [CarriedDecision(900, 4)])
     s = scribe(session)
     for line, key in lines:
         with contextlib.suppress(EntryError):

@@ -107,3 +107,20 @@ def test_80x24_sub_item_dialog(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=dialog)
+
+
+def test_80x24_notes_under_the_decisions(snap_compare, make_app, clock):
+    """The secretary's notes under the item's decisions: the newest two at 80x24, a line
+    each (a long one cut with …), and how many came before; the decisions keep rows."""
+
+    async def meeting(pilot):
+        app = pilot.app
+        for line in ("f Adopted the agenda.", "d Agreed to meet again in spring.",
+                     "n Chair: Welcome to all.", "n Secretariat: Presented the draft report.",
+                     "n Parties commented at length on the draft, paragraph by paragraph, "
+                     "and asked for a second reading."):
+            app.followup.run(line)
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=meeting)

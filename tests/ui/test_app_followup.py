@@ -7,8 +7,8 @@ import tomllib
 
 from meeting_tui.core.session import ActionStatus, DecisionStatus, ItemStatus
 from meeting_tui.ui.command_line import CommandLineScreen
+from meeting_tui.ui.screens.export import ExportScreen
 from meeting_tui.ui.screens.followup import ActionsScreen, NotesScreen
-from meeting_tui.ui.screens.prompts import ExportScreen
 
 SIZE = (120, 40)
 
@@ -80,6 +80,8 @@ async def test_an_entry_not_understood_says_so_and_stays_in_the_prompt(make_app)
         await pilot.press("colon")
         for line, words in (("take 99.9", "no item numbered 99.9"),
                             ("a Bureau 32/13 Prepare it", "not a date"),
+                            ('a "" 15/10 Prepare it', "who, by when"),
+                            ("adopt", "no decision carried from a previous meeting"),
                             ("zap the thing", "not understood")):
             await enter(pilot, line)
             assert words in said(app)

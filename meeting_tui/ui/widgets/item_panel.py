@@ -1,10 +1,13 @@
-"""The selected item in full: its title, notes, clock and decisions."""
+"""The selected item in full: its title, the agenda's notes, clock and decisions, and
+under them the secretary's own notes on it, compact (the newest few, a line each)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +19,8 @@ from ...core.amend import describe
 from ...core.clock import format_duration
 from ...core.decision_list import list_numbers
 from ...core.printable import printable
-from ...core.session import Decision, Session, UnmatchedEntry, unmatched_node
+from ...core.session import Decision, Note, Session, UnmatchedEntry, unmatched_node
+from ...core.settings import format_date
 from .. import display
 from ..display import style_of
 
@@ -27,6 +31,13 @@ from ..display import style_of
 EDITING_PREVIEW_CHARS = 400
 EDITING_PREVIEW_LINES = 6
 EDITING_MORE = " … (the rest is in the editor)"
+
+# The secretary's notes under the decisions: the newest this many, a line each (fewer on
+# a narrow screen, where the decisions need the rows); N shows them all.
+NOTES_SHOWN = 3
+NOTES_SHOWN_NARROW = 2
+NOTES_HEADING = "Notes"
+NOTES_HINT = " · not in the List · N: all"  # nor in the follow view: the secretary's
 
 
 def editing_preview(text: str) -> str | None:
@@ -128,6 +139,7 @@ class ItemPanel(Vertical):
         yield Static(id="item-heading")
         yield Static(id="item-clock")
         yield DecisionList(id="decisions")
+        yield Static(id="item-notes")
 
     def show_unmatched(self, entry: UnmatchedEntry | None, count: int) -> None:
         """An entry of the session file that matches no item of the agenda, read-only."""
@@ -145,6 +157,7 @@ class ItemPanel(Vertical):
             heading.update(text)
             clock.update("")
             decisions.show([])
+            self._show_notes([])
             return
         if entry.number:
             text.append(f"{printable(entry.number)}  ", "bold")
@@ -160,6 +173,7 @@ class ItemPanel(Vertical):
         index = next(i for i, e in enumerate(self.session.unmatched) if e is entry)
         decisions.show(entry.state.decisions,
                        numbers=list_numbers(self.session, unmatched_node(index)))
+        self._show_notes(entry.state.notes)
 
     def show(self, key: str | None, keep_decision: int | None = None) -> None:
         if self.unmatched_view is not None:
@@ -170,6 +184,7 @@ class ItemPanel(Vertical):
         if key is None:
             heading.update("")
             decisions.show([])
+            self._show_notes([])
             return
         item = self.session.item(key)
         text = Text()
@@ -186,8 +201,50 @@ class ItemPanel(Vertical):
         state = self.session.peek(key)
         decisions.show(state.decisions if state else [], keep_decision,
                        list_numbers(self.session, key) if state else None)
+        self._show_notes(state.notes if state else [])
         self.update_clock()
         self.border_title = "Current item" if key == self.session.current else "Selected item"
+
+    def _show_notes(self, notes: list[Note]) -> None:
+        """The newest notes, a line each (cut with …), under the decisions; hidden when
+        there is none. A "To adopt" note carried from the previous meeting says whether
+        this meeting adopted it."""
+        box = self.query_one("#item-notes", Static)
+        box.display = bool(notes)
+        if not notes:
+            box.update("")
+            return
+        narrow = self.app.size.width < 100
+        shown = NOTES_SHOWN_NARROW if narrow else NOTES_SHOWN
+        text = Text()  # a line each: cut with … (text-wrap in app.tcss), never wrapped
+        text.append(f"{NOTES_HEADING} · {len(notes)}", "bold")
+        text.append(NOTES_HINT, "dim")
+        if len(notes) > shown:
+            text.append(f"\n  … {len(notes) - shown} earlier", "dim")
+        record = self.session.settings.previous
+        carried = record.by_note() if record is not None else {}
+        for note in notes[-shown:]:
+            text.append(f"\n  {self._time(note.created)}  ", "dim")
+            if note.speaker:
+                text.append(printable(note.speaker) + ": ", "bold")
+            text.append(printable(note.text), "italic")
+        if record is not None and any(n.id in carried for n in notes):
+            if record.adopted_on is None:
+                state = "not adopted yet (adopt, on the command line, adopts them)"
+            else:
+                state = f"adopted on {format_date(record.adopted_on)}"
+                state += " (its session not marked yet)" if record.pending else ""
+            text.append(printable(f"\n{record.name[:1].upper()}{record.name[1:]}'s "
+                                  f"decisions: {state}"),
+                        style_of(self)(display.PANEL_AMENDED))
+        box.update(text)
+
+    def _time(self, moment: datetime) -> str:
+        """The time of day where the meeting is held."""
+        try:
+            return moment.astimezone(ZoneInfo(self.session.timezone)).strftime("%H:%M")
+        except (KeyError, ValueError):
+            return moment.strftime("%H:%M")
 
     def update_clock(self) -> None:
         key = self.session.selected
