@@ -52,6 +52,8 @@ class Words:
     )
     # Said in a list whose decisions are written in another language (never invented).
     untranslated: str = "The decisions are given in the language they were written in ({})."
+    # In place of a decision that has no translation into this language (never invented).
+    missing: str = "[translation missing]"
 
     def day(self, day: date) -> str:
         return f"{day.day} {self.months[day.month - 1]} {day.year}"
@@ -97,6 +99,7 @@ class French(Words):
     )
     untranslated: str = ("Les décisions sont reproduites dans la langue dans laquelle "
                          "elles ont été rédigées ({}).")
+    missing: str = "[traduction manquante]"
 
     FEMININE = ("commission", "conférence", "assemblée", "réunion", "délégation", "cour",
                 "direction", "plénière", "session", "table ronde", "division", "chambre")
@@ -149,6 +152,7 @@ class German(Words):
     )
     untranslated: str = ("Die Beschlüsse sind in der Sprache wiedergegeben, in der sie "
                          "verfasst wurden ({}).")
+    missing: str = "[Übersetzung fehlt]"
 
     # The gender of a compound is its last part's: "Lanzarote-Ausschuss" is der.
     FEMININE_ENDS = ("kommission", "konferenz", "versammlung", "gruppe", "delegation",
@@ -210,6 +214,7 @@ class Spanish(Words):
     )
     untranslated: str = ("Las decisiones se reproducen en el idioma en que fueron "
                          "redactadas ({}).")
+    missing: str = "[falta la traducción]"
 
     FEMININE = ("comisión", "conferencia", "asamblea", "junta", "mesa", "reunión",
                 "delegación", "secretaría", "cámara", "sala", "corte", "oficina")

@@ -71,13 +71,15 @@ def test_two_languages_need_a_file(capsys, session_file, extra):
                    "(list.md gives list.en.md, list.fr.md)\n")
 
 
-def test_an_unknown_language_is_refused(capsys, session_file):
-    with pytest.raises(SystemExit) as exit_:
-        run(capsys, "decisions", session_file, "--lang", "it")
-    out, err = capsys.readouterr()
-    assert (exit_.value.code, out) == (2, "")
-    assert err.splitlines()[-1] == ("meeting-tui decisions: error: argument --lang: no "
-                                    "language 'it' (one of en, fr, de, es)")
+@pytest.mark.parametrize("given", ["it", "en,it", " , "])
+def test_an_unknown_language_is_one_line_exit_2(capsys, session_file, tmp_path, given):
+    code, out, err = run(capsys, "decisions", session_file, "--lang", given,
+                         "-o", tmp_path / "list.md")
+    assert (code, out) == (2, "")
+    problem = ("no language given (one of en, fr, de, es)" if given == " , "
+               else "no language 'it' (one of en, fr, de, es)")
+    assert err == f"meeting-tui: --lang: {problem}\n"
+    assert not list(tmp_path.glob("list*"))
 
 
 # ------------------------------------------------------------------ the Word template

@@ -1,20 +1,18 @@
-"""Modal screens that take a value: a text (or lines), an agenda item's number and title,
-the format of an export. Questions, hints and values quote user text: drawn as plain
-text, never markup; a value is shown with its controls visible and, if left as shown,
-given back as it was (``display.kept``); what is typed takes no control character
-(``PlainInput``, ``PlainTextArea``)."""
+"""Modal screens that take a value: a text (or lines), an agenda item's number and title
+(the export dialog is screens/export.py). Questions, hints and values quote user text:
+drawn as plain text, never markup; a value is shown with its controls visible and, if
+left as shown, given back as it was (``display.kept``); what is typed takes no control
+character (``PlainInput``, ``PlainTextArea``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, TextArea
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Label, TextArea
 
 from ...core.printable import printable
 from ..display import kept, plain
@@ -77,66 +75,6 @@ class PromptScreen(ModalScreen["str | None"]):
                 hint.add_class("error")
                 return
         self.dismiss(value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ExportScreen(ModalScreen["str | None"]):
-    """Choose the format of the exported List of decisions; None on escape."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("m", "choose('md')", "Markdown", show=False),
-        Binding("t", "choose('txt')", "Text", show=False),
-        Binding("h", "choose('html')", "HTML", show=False),
-        Binding("d", "choose('docx')", "DOCX", show=False),
-    ]
-
-    CHOICES = (
-        ("md", "m", "Markdown (.md)"),
-        ("txt", "t", "plain text, 80 columns (.txt)"),
-        ("html", "h", "HTML, one self-contained file (.html)"),
-        ("docx", "d", "Word (.docx)"),
-    )
-
-    def __init__(self, where: str, default: str = "md", docx: bool = True,
-                 title: str = "Export the List of decisions") -> None:
-        super().__init__()
-        self.where = where
-        self.default = default
-        self.docx = docx
-        self.heading = title  # the abridged report and the actions are exported here too
-
-    def compose(self) -> ComposeResult:
-        options = []
-        for fmt, key, label in self.CHOICES:
-            text = Text.assemble((f"{key}  ", "bold"), label)
-            if fmt == "docx" and not self.docx:
-                text.append("  needs pip install 'meeting-tui[docx]'", "italic")
-            options.append(Option(text, id=fmt, disabled=fmt == "docx" and not self.docx))
-        with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="question")
-            yield OptionList(*options, id="export-formats")
-            yield Label(plain(f"Written beside the session file:\n{self.where}\n"
-                              "enter or the letter chooses · escape cancels"), classes="hint")
-
-    def on_mount(self) -> None:
-        formats = self.query_one(OptionList)
-        ids = [fmt for fmt, _key, _label in self.CHOICES]
-        formats.highlighted = ids.index(self.default) if self.default in ids else 0
-        formats.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.action_choose(event.option.id or "md")
-
-    def action_choose(self, fmt: str) -> None:
-        if fmt == "docx" and not self.docx:
-            self.notify("DOCX needs python-docx: pip install 'meeting-tui[docx]'",
-                        severity="warning")
-            return
-        self.dismiss(fmt)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
