@@ -33,7 +33,7 @@ from helpers.word import DECIMAL, P, to_pdf, write_docx  # noqa: E402
 from meeting_tui.files.agenda_file import load_agenda, read_agenda_text  # noqa: E402
 
 READ_S = 1.0  # reading a long Word or PDF agenda, end to end
-STARTUP_RATIO = bench_startup.TARGET_RATIO
+STARTUP_RATIO = 1.3  # the app on a PDF agenda against the app on its text
 WORDS = ("report", "of", "the", "working", "group", "on", "budget", "draft", "opinion",
          "adoption", "election", "cooperation", "monitoring", "follow-up", "review")
 

@@ -1,4 +1,4 @@
-"""Startup: a generated 5,000-item agenda is on screen within 1.3x a bare Textual app.
+"""Startup: a generated 5,000-item agenda is on screen within 1.2x a bare Textual app.
 
     .venv/bin/python benchmarks/bench_startup.py [--items 5000] [--runs 7]
 
@@ -15,7 +15,7 @@ and a Footer, fed the parsed agenda as JSON. Runs alternate baseline / app after
 unmeasured warm-up of each. The same is done for the bundled agendas (agendas/*.txt).
 
 Prints a table, writes benchmarks/results/startup.json, and exits 1 if the generated
-agenda misses the target (app median > 1.3x baseline median).
+agenda misses the target (app median > 1.2x baseline median).
 
 Children run without PYTHONDONTWRITEBYTECODE, so the warm-up leaves the
 bytecode caches an installed app has (pip compiles them when it installs).
@@ -55,7 +55,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 BARE_APP = HERE / "bare_tree_app.py"
-TARGET_RATIO = 1.3
+TARGET_RATIO = 1.2  # at every size, the bundled agendas included (issue 19)
 COLUMNS, LINES = 120, 40
 UTF8 = "C.UTF-8"
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 # Unicode space (no-break, thin, em, ideographic, ...) becomes a plain space, and so do
 # the vertical tab and form feed Word leaves for manual line and page breaks: after
 # normalize() the only whitespace left is " ", "\t" and "\n".
-_SPACES = "".join(
-    ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch not in " \t\n\r"
-)
+# They are written out (every character below U+3001 that str.isspace() calls a space,
+# but " ", tab and the line ends; tests/core/test_text.py checks it): working them out
+# at import took a millisecond of every start-up.
+_SPACES = ("\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+           "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _REPLACEMENTS = tuple((ch, " ") for ch in _SPACES) + tuple((ch, "") for ch in _INVISIBLE)
 

@@ -14,7 +14,6 @@ from ..core.agenda import Agenda
 from ..core.errors import InputError, read_problem
 from ..core.parser import parse_agenda
 from ..core.text import normalize
-from .docx_text import docx_text
 from .pdf_text import is_pdf, pdf_text
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -61,6 +60,9 @@ def file_text(data: bytes, path: str | Path) -> str:
     """The text of an agenda file told apart by its content, not its name: a Word
     file (a zip holding word/document.xml), a PDF, or text in any usual encoding."""
     if data.startswith(b"PK\x03\x04"):
+        # Imported here: zip and XML are for Word agendas only, not every start-up's.
+        from .docx_text import docx_text
+
         return docx_text(data, path)  # says what else a zip is (.xlsx, .odt …)
     if is_pdf(data):
         return pdf_text(data, path)

@@ -19,6 +19,7 @@ from .session_file import SessionFile
 # on_result(revision, file left alone because someone else changed it or None, error,
 # the SessionFile written: a result about a file the writer has since left is moot)
 OnResult = Callable[[int, Path | None, Exception | None, SessionFile], None]
+Text = str | bytes  # the session's TOML, or its UTF-8 bytes
 
 
 class Autosaver:
@@ -26,7 +27,7 @@ class Autosaver:
         self.file = target if isinstance(target, SessionFile) else SessionFile.as_it_is(target)
         self._on_result = on_result
         self._cond = threading.Condition()
-        self._pending: tuple[int, str | Callable[[], str]] | None = None
+        self._pending: tuple[int, Text | Callable[[], Text]] | None = None
         self._busy = False
         self._closed = False
         self.saved_revision = -1
@@ -39,7 +40,7 @@ class Autosaver:
         """Where the session goes (a conflict copy once the file changed under us)."""
         return self.file.path
 
-    def submit(self, revision: int, text: str | Callable[[], str]) -> None:
+    def submit(self, revision: int, text: Text | Callable[[], Text]) -> None:
         """Queue a save. ``text`` may be a function that makes it: it is then called on
         the writer thread, so turning a large session into TOML never holds up typing
         (and a snapshot superseded before its turn is never turned into text at all)."""
@@ -74,7 +75,7 @@ class Autosaver:
             left_alone: Path | None = None
             file = self.file
             try:
-                left_alone = file.save(text if isinstance(text, str) else text())
+                left_alone = file.save(text if isinstance(text, (str, bytes)) else text())
             except Exception as exc:  # disk full, folder gone: the UI keeps everything
                 error = exc
             with self._cond:

@@ -82,18 +82,19 @@ class SessionFile:
             return False
         return True
 
-    def save(self, text: str) -> Path | None:
-        """Write ``text``; returns the path left alone if the file had been changed by
-        someone else (our text then went to a conflict copy, which is where later saves
-        go too). The version replaced is kept as the backup."""
+    def save(self, text: str | bytes) -> Path | None:
+        """Write ``text`` (or its UTF-8 bytes); returns the path left alone if the file had
+        been changed by someone else (our text then went to a conflict copy, which is
+        where later saves go too). The version replaced is kept as the backup."""
         left_alone = None
         if self.changed_on_disk():
             left_alone = self.path
             self.path = conflict_path(self.path)
             self.stamp = self.digest = None
         backup = None if left_alone else backup_path(self.path)
-        self.stamp = write_atomic(self.path, text, backup=backup)
-        self.digest = digest_of(text.encode("utf-8"))
+        data = text if isinstance(text, bytes) else text.encode("utf-8")  # encoded once
+        self.stamp = write_atomic(self.path, data, backup=backup)
+        self.digest = digest_of(data)
         if self.lock is not None and not left_alone:
             self.lock.follow(self.stamp.device, self.stamp.inode)
         return left_alone
