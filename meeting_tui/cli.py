@@ -496,6 +496,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         from .cli_followup import cmd_minutes
 
         return cmd_minutes(args)
+    if args.with_attendance:
+        raise InputError(args.session, "--with-attendance is the abridged report's: add "
+                                       "--minutes")
     args.session = _session_file(args.session)
     session, warnings = load_report_session(args.session)
     for warning in warnings:

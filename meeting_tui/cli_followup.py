@@ -69,7 +69,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     fmt = _format(args)
     _raw, loaded = load_alone(args.session)
     _print_change(loaded)
-    minutes = build_minutes(loaded.session)
+    minutes = build_minutes(loaded.session, with_attendance=args.with_attendance)
     data = _render(render, minutes, fmt)
     if data is None:
         return EXIT_INPUT
@@ -252,5 +252,8 @@ def minutes_options(p: argparse.ArgumentParser) -> None:
     """`report`'s options of the abridged report."""
     p.add_argument("--minutes", action="store_true",
                    help="the abridged report instead: per item the notes, then the "
-                        "decisions (--format, -o)")
+                        "decisions (--format, -o, --with-attendance)")
     _output_options(p)
+    p.add_argument("--with-attendance", action="store_true",
+                   help="with --minutes: say who was present (excused, absent) after the "
+                        "header, as decisions --with-attendance does")

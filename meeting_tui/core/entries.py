@@ -303,7 +303,11 @@ class Scribe:
 
 def complete(session: Session, line: str, owners: list[str] | None = None) -> list[str]:
     """The lines ``line`` may be completed to: a verb, an item number after ``take`` or
-    ``@``, an owner seen before after ``a``."""
+    ``@``, a name after ``a`` (the owner: quoted when it has spaces) and after ``n`` (the
+    note's speaker, "Name: "); ``owners`` are the names (``session.roll_names()``)."""
+    named = _complete_name(line, owners or [])
+    if named is not None:
+        return named
     numbers = [item.number for item in session.order if item.number]
     head, space, tail = line.rpartition(" ")
     prefix = f"{head}{space}"
@@ -316,12 +320,38 @@ def complete(session: Session, line: str, owners: list[str] | None = None) -> li
     first = words[1] if words[0].startswith("@") and len(words) > 1 else words[0]
     if first == "take" and head.split()[-1] == "take":
         return [f"{prefix}{n}" for n in numbers if n.startswith(word)]
-    if first == "a" and head.split()[-1] == "a":
-        seen = sorted({o for o in (owners or []) if " " not in o})
-        return [f"{prefix}{o} " for o in seen if o.lower().startswith(word.lower())]
     return []
 
 
-def owners(session: Session) -> list[str]:
-    """The owners of the session's actions, for completion."""
-    return [a.owner for state in session.states.values() for a in state.actions]
+def _complete_name(line: str, names: list[str]) -> list[str] | None:
+    """After ``a `` the owner being typed (``"Maria Lo`` too), after ``n `` the speaker
+    (before any colon): the lines with each name that fits; None for any other line."""
+    words = line.split(" ")
+    at = 1 if words[0].startswith("@") else 0
+    if len(words) < at + 2 or words[at] not in ("a", "n"):
+        return None
+    verb = words[at]
+    prefix = " ".join(words[: at + 1]) + " "
+    typed = line[len(prefix):]
+    if verb == "a":
+        quoted = typed[:1] in ('"', "“")
+        if (quoted and ('"' in typed[1:] or "”" in typed[1:])) or (
+                not quoted and " " in typed):
+            return None  # the owner is written: the due date is being typed
+        wanted = (typed[1:] if quoted else typed).casefold()
+        return [prefix + (f'"{name}"' if " " in name or quoted else name) + " "
+                for name in _unique(names) if name.casefold().startswith(wanted)]
+    if ":" in typed or not typed.strip():
+        return None  # the note's text, or nothing typed yet
+    wanted = typed.casefold()
+    return [f"{prefix}{name}: " for name in _unique(names)
+            if name.casefold().startswith(wanted) and split_speaker(f"{name}: x")[0] == name]
+
+
+def _unique(names: list[str]) -> list[str]:
+    """Each name once (the first spelling), in the order given: the roll's first."""
+    kept: dict[str, str] = {}
+    for name in names:
+        if name:
+            kept.setdefault(name.casefold(), name)
+    return list(kept.values())

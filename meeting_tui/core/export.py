@@ -103,7 +103,9 @@ def _wrap(text: str, first: str, rest: str, width: int) -> list[str]:
 _LIST_MARKER_RE = re.compile(r"(?:[-*•–]|\(?[0-9a-zA-Z]{1,3}[.)])\s+")
 
 
-def _txt_entry(entry: Entry, width: int, draft: str = DRAFT_MARK) -> list[str]:
+def txt_entry(entry: Entry, width: int = TEXT_WIDTH, draft: str = DRAFT_MARK) -> list[str]:
+    """One decision as text lines: numbered, indented, its vote after it (the abridged
+    report's decisions are these too)."""
     marker = f"{entry.number}. "
     indent = "    "
     hang = indent + " " * len(marker)
@@ -154,7 +156,7 @@ def render_txt(doc: Document, width: int = TEXT_WIDTH) -> str:
             first, hang = "", " " * (len(section.number) + 2) if section.number else ""
         blocks.append(_wrap(section.heading, first, hang, width))
         for entry in section.entries:
-            blocks.append(_txt_entry(entry, width, doc.words.draft))
+            blocks.append(txt_entry(entry, width, doc.words.draft))
         if section.no_decision:
             blocks.append(_wrap(doc.words.no_decision, "    ", "    ", width))
     return printable("\n\n".join("\n".join(block) for block in blocks) + "\n")
@@ -185,6 +187,23 @@ def _html_lines(lines: Sequence[str]) -> str:
     from html import escape  # only the HTML format needs it; start-up does not
 
     return "<br>\n".join(escape(line.strip(), quote=False) for line in lines)
+
+
+def html_entry(entry: Entry, draft: str = DRAFT_MARK) -> str:
+    """One decision as a list item: its paragraphs, then its vote (the abridged report's
+    decisions are these too)."""
+    paragraphs = []
+    for i, paragraph in enumerate(entry.paragraphs):
+        mark = ""
+        if i == 0 and entry.draft:
+            mark = f'<strong class="draft-mark">{draft}</strong> '
+        paragraphs.append(f"<p>{mark}{_html_lines(paragraph)}</p>")
+    if entry.vote:  # the vote after the text: the result, then the roll call
+        roll = "".join(f"<br>\n{_html_lines([line])}" for line in entry.vote[1:])
+        paragraphs.append(f'<p class="vote"><em>{_html_lines(entry.vote[:1])}'
+                          f"</em>{roll}</p>")
+    css = ' class="draft"' if entry.draft else ""
+    return f"<li{css}>{''.join(paragraphs)}</li>"
 
 
 def render_html(doc: Document) -> str:
@@ -228,19 +247,7 @@ def render_html(doc: Document) -> str:
         out.append(f"<h{level}{css}>{esc(section.heading)}</h{level}>")
         if section.entries:
             out.append(f'<ol start="{section.entries[0].number}">')
-            for entry in section.entries:
-                paragraphs = []
-                for i, paragraph in enumerate(entry.paragraphs):
-                    mark = ""
-                    if i == 0 and entry.draft:
-                        mark = f'<strong class="draft-mark">{words.draft}</strong> '
-                    paragraphs.append(f"<p>{mark}{_html_lines(paragraph)}</p>")
-                if entry.vote:  # the vote after the text: the result, then the roll call
-                    roll = "".join(f"<br>\n{_html_lines([line])}" for line in entry.vote[1:])
-                    paragraphs.append(f'<p class="vote"><em>{_html_lines(entry.vote[:1])}'
-                                      f"</em>{roll}</p>")
-                css = ' class="draft"' if entry.draft else ""
-                out.append(f"<li{css}>{''.join(paragraphs)}</li>")
+            out += [html_entry(entry, words.draft) for entry in section.entries]
             out.append("</ol>")
         elif section.no_decision:
             out.append(f'<p class="no-decision">{words.no_decision}</p>')

@@ -11,6 +11,8 @@ place.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
@@ -33,6 +35,14 @@ class DocxUnavailable(RuntimeError):
 
     def __init__(self) -> None:
         super().__init__(DOCX_MISSING)
+
+
+def docx_installed() -> bool:
+    """Whether python-docx is there to import, without importing it: the export dialog
+    asks as it opens, and importing it took some 0.1 s of that."""
+    if "docx" in sys.modules:
+        return sys.modules["docx"] is not None
+    return importlib.util.find_spec("docx") is not None
 
 
 def docx_available() -> bool:
@@ -133,15 +143,26 @@ def make_docx(doc: Document, template: bytes | None = None) -> Made:
                 else:
                     para = document.add_paragraph(style="List Continue")
                 add_lines(para, lines)
-            if entry.vote:  # the vote after the text: the result in italics, the roll call
-                para = document.add_paragraph(style="List Continue")
-                para.add_run(entry.vote[0]).italic = True
-                if entry.vote[1:]:
-                    para.runs[0].add_break(WD_BREAK.LINE)
-                    add_lines(para, entry.vote[1:])
+            add_vote(document, entry.vote)
     buffer = BytesIO()
     document.save(buffer)
     return Made(buffer.getvalue(), added)
+
+
+def add_vote(document: WordDocument, vote: Sequence[str]) -> None:
+    """A decision's vote after its text (XML-safe already): the result in italics, then
+    the roll call, in one indented paragraph; nothing by consensus. The abridged
+    report's decisions have it too."""
+    if not vote:
+        return
+    from docx.enum.text import WD_BREAK
+
+    para = document.add_paragraph(style="List Continue")
+    run = para.add_run(vote[0].strip())
+    run.italic = True
+    for line in vote[1:]:
+        run.add_break(WD_BREAK.LINE)
+        run = para.add_run(line.strip())
 
 
 def xml_text(doc: Document) -> Document:

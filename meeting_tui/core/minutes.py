@@ -2,10 +2,11 @@
 item the secretary's notes as paragraphs, then its decisions, numbered as in the List.
 
 What is in it is the List of decisions' own document (``build_document``: the header,
-the headings, the numbers) with the notes set under their items; the layouts here
-follow ``export``'s (Markdown, text at 80 columns, one HTML file; DOCX in
-``minutes_docx``). Items with neither a note nor a final decision are left out, their
-headings kept where an item under them is in.
+the headings, the numbers, each decision's vote, with --with-attendance those present)
+with the notes set under their items; the layouts here follow ``export``'s (Markdown,
+text at 80 columns, one HTML file; DOCX in ``minutes_docx``), and a decision is laid
+out by the List's own renderers, its vote after its text. Items with neither a note
+nor a final decision are left out, their headings kept where an item under them is in.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import textwrap
 from dataclasses import dataclass, field, replace
 
 from .decision_list import Document, Entry, Section, build_document, split_paragraphs
-from .export import render_entries_md
+from .export import MD_BREAK, html_entry, render_entries_md, txt_entry
 from .notes import label
 from .printable import printable, xml_safe
 from .session import Session
@@ -55,8 +56,10 @@ def _note_paragraphs(text: str, speaker: str) -> tuple[tuple[str, ...], ...]:
     return paragraphs
 
 
-def build_minutes(session: Session, *, include_drafts: bool = False) -> Minutes:
-    document = build_document(session, include_drafts=include_drafts, all_items=True)
+def build_minutes(session: Session, *, include_drafts: bool = False,
+                  with_attendance: bool = False) -> Minutes:
+    document = build_document(session, include_drafts=include_drafts, all_items=True,
+                              with_attendance=with_attendance)
     states = [session.peek(item.key) for item in session.order]
     states += [entry.state for entry in session.unmatched]
     keys: list[str | None] = [item.key for item in session.order]
@@ -107,6 +110,8 @@ def render_md(minutes: Minutes) -> str:
         blocks.append(f"**{doc.body}**")
     blocks.append(f"# {TITLE}")
     blocks += _header(doc)
+    if doc.attendance:  # --with-attendance
+        blocks.append(f"{MD_BREAK}\n".join(doc.attendance))
     if doc.lead_in and any(part.entries for part in minutes.parts):
         blocks.append(doc.lead_in)
     for part in minutes.parts:
@@ -130,22 +135,15 @@ def render_txt(minutes: Minutes) -> str:
     header = _header(doc)
     if header:
         blocks.append([line for text in header for line in _wrap(text)])
+    if doc.attendance:  # --with-attendance
+        blocks.append([out for line in doc.attendance for out in _wrap(line, "", "  ")])
     if doc.lead_in and any(part.entries for part in minutes.parts):
         blocks.append(_wrap(doc.lead_in))
     for part in minutes.parts:
         blocks.append(_wrap(part.section.heading))
         for note in part.notes:
             blocks += [_wrap(" ".join(paragraph), "    ", "    ") for paragraph in note]
-        for entry in part.entries:
-            marker = f"    {entry.number}. "
-            lines: list[str] = []
-            hang = " " * len(marker)
-            for i, paragraph in enumerate(entry.paragraphs):
-                if i:
-                    lines.append("")
-                for j, line in enumerate(paragraph):  # a decision's lines stay lines
-                    lines += _wrap(line.strip(), marker if i == j == 0 else hang, hang)
-            blocks.append(lines)
+        blocks += [txt_entry(entry, WIDTH, doc.words.draft) for entry in part.entries]
     return printable("\n\n".join("\n".join(block) for block in blocks) + "\n")
 
 
@@ -174,6 +172,8 @@ def render_html(minutes: Minutes) -> str:
         out.append(f'<p class="body"><strong>{escape(doc.body)}</strong></p>')
     out.append(f"<h1>{escape(TITLE)}</h1>")
     out += [f"<p>{escape(line)}</p>" for line in _header(doc)]
+    if doc.attendance:  # --with-attendance
+        out.append(f'<p class="attendance">{lines(doc.attendance)}</p>')
     out.append("</header>")
     if doc.lead_in and any(part.entries for part in minutes.parts):
         out.append(f'<p class="lead-in">{escape(doc.lead_in)}</p>')
@@ -183,8 +183,7 @@ def render_html(minutes: Minutes) -> str:
         out += [f'<p class="note">{lines(p)}</p>' for note in part.notes for p in note]
         if part.entries:
             out.append(f'<ol start="{part.entries[0].number}">')
-            out += ["<li>" + "".join(f"<p>{lines(p)}</p>" for p in entry.paragraphs)
-                    + "</li>" for entry in part.entries]
+            out += [html_entry(entry, doc.words.draft) for entry in part.entries]
             out.append("</ol>")
     out += ["</body>", "</html>"]
     return xml_safe("\n".join(out) + "\n")

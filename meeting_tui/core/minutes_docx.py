@@ -8,7 +8,7 @@ from __future__ import annotations
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
-from .export_docx import DocxUnavailable
+from .export_docx import DocxUnavailable, add_vote
 from .printable import xml_safe
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ def _save(document: Any) -> bytes:
 
 def render_minutes_docx(minutes: Minutes) -> bytes:
     """Headings as in the List of decisions; notes as plain paragraphs; decisions as
-    paragraphs led by their number in the List."""
+    paragraphs led by their number in the List, each vote after its decision as the
+    List has it (``add_vote``); with --with-attendance those present after the header."""
     from .minutes import TITLE
 
     document, line_break = _new()
@@ -44,8 +45,6 @@ def render_minutes_docx(minutes: Minutes) -> bytes:
     for line in (doc.meeting, doc.venue_and_dates):
         if line:
             document.add_paragraph(xml_safe(line))
-    if doc.lead_in and any(part.entries for part in minutes.parts):
-        document.add_paragraph(xml_safe(doc.lead_in))
 
     def add_lines(para: Any, lines: tuple[str, ...], lead: str = "") -> None:
         for i, text in enumerate(lines):
@@ -53,6 +52,10 @@ def render_minutes_docx(minutes: Minutes) -> bytes:
             if i < len(lines) - 1:
                 run.add_break(line_break.LINE)
 
+    if doc.attendance:  # --with-attendance
+        add_lines(document.add_paragraph(), doc.attendance)
+    if doc.lead_in and any(part.entries for part in minutes.parts):
+        document.add_paragraph(xml_safe(doc.lead_in))
     for part in minutes.parts:
         document.add_heading(xml_safe(part.section.heading),
                              level=min(part.section.depth + 1, 9))
@@ -63,6 +66,7 @@ def render_minutes_docx(minutes: Minutes) -> bytes:
             for i, paragraph in enumerate(entry.paragraphs):
                 add_lines(document.add_paragraph(), paragraph,
                           f"{entry.number}. " if i == 0 else "")
+            add_vote(document, tuple(xml_safe(line) for line in entry.vote))
     return _save(document)
 
 

@@ -97,6 +97,7 @@ class MeetingSettings:
     quorum: str | None = None  # the quorum rule as typed: "31", "1/2", "majority" (roll.py)
     vote_rule: str | None = None  # "two-thirds majority of votes cast" (votes.py)
     speaking_limit: int | None = None  # seconds a speaker has, unless the item says (floor)
+    bell: bool = False  # the terminal's bell when a speech passes its limit (written if on)
     # The meeting the carried decisions came from (``meeting-tui next``): optional, so
     # a file without it reads as before.
     previous: PreviousMeeting | None = None
@@ -148,6 +149,8 @@ class MeetingSettings:
             table["phrases"] = list(self.phrases)
         if self.speaking_limit is not None:
             table["speaking_limit"] = self.speaking_limit
+        if self.bell:
+            table["bell"] = True
         if self.previous is not None:
             table["previous"] = self.previous.to_table()
         return table
@@ -184,6 +187,10 @@ class MeetingSettings:
                                   or limit <= 0):
             raise fail(f"settings: 'speaking_limit' is not a number of seconds ({limit!r})")
         settings.speaking_limit = limit
+        bell = table.get("bell", False)
+        if not isinstance(bell, bool):
+            raise fail(f"settings: 'bell' is not true or false ({bell!r})")
+        settings.bell = bell
         if table.get("previous") is not None:
             settings.previous = PreviousMeeting.from_table(table["previous"], fail)
         return settings

@@ -16,9 +16,9 @@ from textual.app import SystemCommand
 
 from ..core.entries import EntryError
 from ..core.floor import Speech, limit_text, parse_limit
-from ..core.roll import Presence, parse_quorum
+from ..core.roll import Participant, Presence, parse_quorum
 from ..core.session import Session
-from ..core.votes import parse_rule, parse_tally, vote_text
+from ..core.votes import Vote, parse_rule, parse_tally, vote_text
 from .host import Host
 from .screens.floor import RollScreen, SpeakersScreen
 from .screens.prompts import PromptScreen
@@ -39,7 +39,21 @@ class Floor:
         self.session: Session = app.session
         self._strip = strip
         self._over: int | None = None  # the speech whose limit the bell rang for
-        self.bell = False  # a bell at the speaking limit (the palette's setting, this run)
+
+    @property
+    def bell(self) -> bool:
+        """The bell at the speaking limit: the meeting's setting (the palette's toggle),
+        saved in the session file, so a restarted app rings as before."""
+        return self.session.settings.bell
+
+    @bell.setter
+    def bell(self, on: bool) -> None:
+        self.session.set_bell(on)
+
+    @property
+    def read_only(self) -> bool:
+        """Another app holds the session: `l` and `L` show their lists, changing nothing."""
+        return bool(getattr(self.app, "read_only", False))
 
     # ------------------------------------------------------------ repainting
     def changed(self) -> None:
@@ -82,7 +96,8 @@ class Floor:
             self.app.notify("No item: select one first", severity="warning")
             return
         self.app.push_screen(SpeakersScreen(self.session, key, self.changed, adding=adding,
-                                            removed=self.removed))
+                                            removed=self.removed,
+                                            read_only=self.read_only))
 
     def removed(self, key: str, speech: Speech, index: int) -> None:
         """A speech taken off a list: u puts it back where it was."""
@@ -91,6 +106,36 @@ class Floor:
             self.changed()
 
         self.app.history.push(f"{speech.speaker} put back on the list of speakers", revert)
+
+    def off_roll(self, participant: Participant, index: int) -> None:
+        """A name taken off the roll: u puts it back where it was, voting or not, its
+        kind (the attendance keeps its marks: only the roll lost it)."""
+        def revert() -> None:
+            if self.session.participant(participant.name) is not None:
+                raise KeyError(participant.name)  # on the roll again already
+            roll = list(self.session.roll)
+            roll.insert(min(index, len(roll)), participant)
+            self.session.set_roll(roll)
+            self.changed()
+
+        self.app.history.push(f"{participant.name} taken off the roll", revert)
+
+    def vote_changed(self, key: str, decision_id: int, before: Vote | None) -> None:
+        """A vote set, replaced or removed: u gives the decision the vote it had (none:
+        taken by consensus)."""
+        after = self.session.decision(key, decision_id).vote
+        if after == before:
+            return
+
+        def revert() -> None:
+            self.session.set_vote(key, decision_id, before)  # KeyError: decision gone
+            self.changed()
+            self.app.panel.show(self.session.selected)
+
+        where = _label(self.session, key)
+        said = (f"vote on {where} removed" if after is None else
+                f"vote on {where} replaced" if before else f"vote {after.tally} on {where}")
+        self.app.history.push(said, revert)
 
     def give_floor(self) -> None:
         try:
@@ -116,7 +161,8 @@ class Floor:
         self.app.notify(f"{speech.speaker}: {'paused' if speech.paused else 'resumed'}")
 
     def roll(self) -> None:
-        self.app.push_screen(RollScreen(self.session, self.changed))
+        self.app.push_screen(RollScreen(self.session, self.changed,
+                                        read_only=self.read_only, removed=self.off_roll))
 
     def vote(self) -> None:
         selected = self.app.selected_decision()
@@ -124,8 +170,10 @@ class Floor:
             self.app.notify("Select a decision first", severity="warning")
             return
         key, decision_id = selected
+        before = self.session.decision(key, decision_id).vote
 
         def done(_: object) -> None:
+            self.vote_changed(key, decision_id, before)
             self.changed()
             self.app.panel.show(self.session.selected)
 
@@ -133,10 +181,10 @@ class Floor:
 
     # ------------------------------------------------------------ the palette
     def palette_commands(self, read_only: bool) -> Iterable[SystemCommand]:
+        if read_only:  # each of these changes the session
+            return
         yield SystemCommand("Floor: end the speech under way", "end it without giving the "
                             "floor to the next speaker", self.end_speech)
-        if read_only:
-            return
         yield SystemCommand("Settings: speaking time limit", "the meeting's limit per "
                             "speech: 3 min, 90 s, 2:30; empty: none", self.ask_limit)
         yield SystemCommand("Floor: speaking time of the selected item", "this item's "
@@ -157,6 +205,7 @@ class Floor:
 
     def toggle_bell(self) -> None:
         self.bell = not self.bell
+        self.app.save_now()
         self.app.notify(f"The bell at the speaking limit: {'on' if self.bell else 'off'}")
 
     def ask_limit(self, item: bool = False) -> None:
@@ -282,8 +331,10 @@ class Floor:
         if key is None or not session.has(key) or not session.state(key).decisions:
             raise EntryError("vote: the item has no decision")
         decision = session.state(key).decisions[-1]
+        before = decision.vote
         if tally.lower() in ("", "none", "consensus"):
             session.set_vote(key, decision.id, None)
+            self.vote_changed(key, decision.id, before)
             self.changed()
             return "vote removed: taken by consensus"
         try:
@@ -291,6 +342,7 @@ class Floor:
         except ValueError as exc:
             raise EntryError(str(exc)) from None
         session.set_vote(key, decision.id, vote)
+        self.vote_changed(key, decision.id, before)
         self.changed()
         self.app.panel.show(session.selected)
         return vote_text(vote, session.settings.language or "en")

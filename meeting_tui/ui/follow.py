@@ -203,6 +203,7 @@ class FollowApp(display.UserTextApp):
 
     CSS_PATH = ["styles/follow.tcss", "styles/display.tcss"]
     TITLE = "meeting-tui follow"
+    TICK_SECONDS = 1.0  # the clocks' tick
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False),
@@ -247,12 +248,13 @@ class FollowApp(display.UserTextApp):
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll)
         if self.ticking:
-            self.set_interval(1, self.tick)
+            self.set_interval(self.TICK_SECONDS, self.tick)
 
     # ------------------------------------------------------------ updates
     async def poll(self) -> None:
-        """Called on the poll interval: redraw only when the file brought something."""
-        if self.watcher.poll():
+        """Called on the poll interval: redraw only when the file brought something.
+        Not once the app shuts down (its widgets go before its timers: MeetingApp.tick)."""
+        if self.is_running and self.watcher.poll():
             await self.show_state()
 
     async def show_state(self) -> None:
@@ -323,7 +325,10 @@ class FollowApp(display.UserTextApp):
             self.call_after_refresh(box.scroll_end, animate=False)
 
     def tick(self) -> None:
-        """The clocks: the heading, the current item's text and its large digits."""
+        """The clocks: the heading, the current item's text and its large digits; not
+        once the app shuts down (its widgets go before its timers: MeetingApp.tick)."""
+        if not self.is_running:
+            return
         session = self.session
         heading = self.query_one("#follow-heading", Painted)
         heading.update(heading_line(session, style_of(heading)))

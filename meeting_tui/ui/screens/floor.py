@@ -3,7 +3,8 @@ day's attendance (`L`); the vote of a decision (`v`) is vote.py's. Keyboard only
 complete from the roll (→ accepts the suggestion); user text is drawn as plain text.
 
 Each change is made on the session at once and reported through ``changed`` (the app
-saves and repaints): closing a dialog loses nothing.
+saves and repaints): closing a dialog loses nothing. In a read-only app (another app
+holds the session) both lists are shown with no name field and no key that changes them.
 """
 
 from __future__ import annotations
@@ -16,32 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ...core.clock import format_duration
 from ...core.floor import Speech, limit_text
 from ...core.printable import printable
-from ...core.roll import Presence, parse_quorum, parse_roll, quorum_text
+from ...core.roll import Participant, Presence, parse_quorum, parse_roll, quorum_text
 from ...core.session import Session
 from ..display import plain
 from ..widgets.floor_strip import POINT_OF_ORDER
+from ..widgets.names import RollSuggester
 from ..widgets.plain_text import PlainInput
-
-
-class RollSuggester(Suggester):
-    """The first name of the roll (then of the names seen) that starts with what is
-    typed; asked again each time, as the roll grows while the dialog is open."""
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(use_cache=False, case_sensitive=False)
-        self.session = session
-
-    async def get_suggestion(self, value: str) -> str | None:
-        wanted = value.casefold()
-        return next((name for name in self.session.roll_names()
-                     if name.casefold().startswith(wanted)), None)
 
 
 class FloorList(OptionList):
@@ -57,11 +44,24 @@ class FloorDialog(ModalScreen[object]):
         Binding("shift+tab", "move_focus(-1)", "Previous field", show=False),
     ]
 
+    LIST_ACTIONS: tuple[str, ...] = ()  # the list's keys: only while it has the focus
+    read_only = False  # shown only: no key that changes anything, no name field
+
     def action_move_focus(self, step: int) -> None:
         if step > 0:
             self.focus_next()
         else:
             self.focus_previous()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.LIST_ACTIONS or action == "add":
+            return not self.read_only and (action == "add" or
+                                           isinstance(self.focused, FloorList))
+        return True
+
+    def read_only_hint(self) -> Label:
+        return Label("read-only: another app holds this session, nothing can be changed "
+                     "here · escape closes", classes="hint")
 
 
 def _row_id(option: Option | None) -> int | None:
@@ -88,8 +88,10 @@ class SpeakersScreen(FloorDialog):
 
     def __init__(self, session: Session, key: str, changed: Callable[[], None], *,
                  adding: bool = False,
-                 removed: Callable[[str, Speech, int], None] | None = None) -> None:
+                 removed: Callable[[str, Speech, int], None] | None = None,
+                 read_only: bool = False) -> None:
         super().__init__()
+        self.read_only = read_only
         self.session = session
         self.key = key
         self.changed = changed
@@ -102,6 +104,9 @@ class SpeakersScreen(FloorDialog):
             yield Label(plain(f"List of speakers · {item.label}"), classes="question")
             yield Label(id="speakers-limit")
             yield FloorList(id="speakers")
+            if self.read_only:
+                yield self.read_only_hint()
+                return
             yield PlainInput(placeholder="a speaker's name (→ completes from the roll)",
                              id="speaker-name", suggester=RollSuggester(self.session))
             yield Label("enter adds · ctrl+o a point of order (first) · tab: the list: g "
@@ -110,15 +115,10 @@ class SpeakersScreen(FloorDialog):
 
     def on_mount(self) -> None:
         self.show()
-        if self.adding or not self.session.state(self.key).speeches:
+        if not self.read_only and (self.adding or not self.session.state(self.key).speeches):
             self.query_one("#speaker-name", Input).focus()
         else:
             self.query_one(FloorList).focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.LIST_ACTIONS:
-            return isinstance(self.focused, FloorList)
-        return True
 
     def show(self, keep: int | None = None) -> None:
         session = self.session
@@ -154,12 +154,13 @@ class SpeakersScreen(FloorDialog):
         if speech.point_of_order:
             row.append(f"{POINT_OF_ORDER} point of order: ", "bold")
         row.append(printable(speech.speaker), "bold" if speech.in_progress else "")
+        roll_hint = "" if self.read_only else " (r adds)"
         if not speech.waiting:
             row.append(f"  {format_duration(seconds)}", "dim")
         if speech.paused:
             row.append(" (paused)", "italic")
         if self.session.roll and self.session.participant(speech.speaker) is None:
-            row.append("  not on the roll (r adds)", "dim italic")
+            row.append(f"  not on the roll{roll_hint}", "dim italic")
         return row
 
     def _selected(self) -> Speech | None:
@@ -168,7 +169,8 @@ class SpeakersScreen(FloorDialog):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_add(False)
+        if not self.read_only:
+            self.action_add(False)
 
     def action_add(self, point_of_order: bool) -> None:
         field = self.query_one("#speaker-name", Input)
@@ -255,16 +257,23 @@ class RollScreen(FloorDialog):
     ]
     LIST_ACTIONS = ("mark", "cycle", "voting", "remove")
 
-    def __init__(self, session: Session, changed: Callable[[], None]) -> None:
+    def __init__(self, session: Session, changed: Callable[[], None], *,
+                 read_only: bool = False,
+                 removed: Callable[[Participant, int], None] | None = None) -> None:
         super().__init__()
+        self.read_only = read_only
         self.session = session
         self.changed = changed
+        self.removed = removed  # (participant, its index): u puts it back
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog floor"):
             yield Label(id="roll-title", classes="question")
             yield Label(id="roll-quorum")
             yield FloorList(id="roll")
+            if self.read_only:
+                yield self.read_only_hint()
+                return
             yield RollInput(placeholder="add a name (a paste of several lines adds each)",
                             id="roll-name", suggester=RollSuggester(self.session))
             yield Label("p present · a absent · e excused · space next mark · v voting or "
@@ -273,14 +282,9 @@ class RollScreen(FloorDialog):
 
     def on_mount(self) -> None:
         self.show()
-        target = self.query_one(FloorList) if self.session.roll else self.query_one(
-            "#roll-name", Input)
+        target = self.query_one(FloorList) if self.session.roll or self.read_only else (
+            self.query_one("#roll-name", Input))
         target.focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.LIST_ACTIONS:
-            return isinstance(self.focused, FloorList)
-        return True
 
     def show(self, keep: int | None = None) -> None:
         session = self.session
@@ -358,14 +362,17 @@ class RollScreen(FloorDialog):
         index = self._participant()
         if index is None:
             return
+        participant = self.session.roll[index]
         self.session.set_roll([p for i, p in enumerate(self.session.roll) if i != index])
+        if self.removed is not None:
+            self.removed(participant, index)
         self.changed()
         self.show(index)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         name = " ".join(event.value.split())
-        if name:
+        if name and not self.read_only:
             self.session.add_participant(name)
             event.input.value = ""
             self.changed()
@@ -378,6 +385,9 @@ class RollScreen(FloorDialog):
         self.add_lines(event.text)
 
     def add_lines(self, text: str) -> None:
+        if self.read_only:
+            self.notify("Read-only: nothing can be changed here", severity="warning")
+            return
         try:
             added = parse_roll(text.replace("\r\n", "\n").replace("\r", "\n"))
         except ValueError as exc:

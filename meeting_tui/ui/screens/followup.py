@@ -22,6 +22,7 @@ from ...core.entries import EntryError
 from ...core.printable import printable
 from ...core.session import Session
 from ..display import plain
+from ..widgets.names import SpeakerSuggester
 from ..widgets.plain_text import PlainInput
 
 
@@ -53,7 +54,7 @@ class NotesScreen(ModalScreen[None]):
             with VerticalScroll(id="notes-list"):
                 yield Static(self._text(), id="notes-text")
             yield PlainInput(placeholder="a note (Name: text tags who spoke); enter adds it",
-                             id="note-input")
+                             id="note-input", suggester=SpeakerSuggester(self.session))
             yield Label("Notes are the secretary's: in the abridged report, never in the "
                         "List of decisions · escape closes", id="notes-hint", classes="hint")
 
