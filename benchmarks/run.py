@@ -21,7 +21,14 @@ the text into lines and matching one regular expression per line. The figures:
   app saves (its UI-thread part timed on its own: typing waits for that part only);
 - memory: peak RSS (VmHWM) of the real process in a pseudo-terminal, 20,000 items,
   after taking up items and typing a decision;
-- parse: 20,000 items, CPU time (bench_parse.py).
+- parse: 20,000 items, CPU time (bench_parse.py);
+- terminal: the installed app in a pseudo-terminal, the screen read back by a terminal
+  emulator, against a bare Textual app the same way: a key in the editor (and the bytes
+  it writes), `a`, each dialog and the palette drawn, the palette's list after typing
+  (bench_terminal.py);
+- floor: `g` with 200 speakers queued on 5,000 items against `down` in the same app, and
+  keys typed while a countdown ticks against the same keys without the tick
+  (bench_floor.py).
 
 Prints one table and writes it as JSON (benchmarks/results/latest.json); exits 1 if a
 target is missed.
@@ -52,8 +59,10 @@ if str(HERE) not in sys.path:  # imported from elsewhere (the tests): find the s
     sys.path.insert(0, str(HERE))
 
 import bench_files  # noqa: E402
+import bench_floor  # noqa: E402
 import bench_parse  # noqa: E402
 import bench_startup  # noqa: E402
+import bench_terminal  # noqa: E402
 import bench_typing  # noqa: E402
 from agenda_gen import make_agenda  # noqa: E402
 from bare_tree_app import BareTreeApp  # noqa: E402
@@ -68,17 +77,25 @@ from meeting_tui.ui.app import MeetingApp  # noqa: E402
 ROOT = HERE.parent
 RESULTS = HERE / "results"
 SIZE = bench_typing.SIZE
-GROUPS = ("startup", "typing", "next", "save", "memory", "parse", "files")
+GROUPS = ("startup", "typing", "next", "save", "memory", "parse", "files", "floor",
+          "terminal")
 
-# The targets of issue 7.
-STARTUP_RATIO = bench_startup.TARGET_RATIO
-KEY_MEDIAN_MS, KEY_WORST_MS = 20.0, 50.0
+# The targets (issue 19): each a ratio to its baseline, measured in the same run, so
+# they hold on a slow or busy machine as on a fast one.
+STARTUP_RATIO = bench_startup.TARGET_RATIO  # at every size, bundled agendas included
+PDF_STARTUP_RATIO = bench_files.STARTUP_RATIO  # the app on a PDF against on its text
+KEY_MEDIAN_RATIO = 1.2  # a key in the editor against one in a bare TextArea
+KEY_WORST_RATIO = 1.2  # the slowest key of a round, the same
 LONG_RATIO = 1.2  # a key in a decision of 10,000 characters against one in an empty one
-NEXT_MS = 50.0
-SAVE_MS = 50.0
-SAVE_UI_MS = 10.0  # the part of a save typing waits for: half the keystroke median target
-MEMORY_MB = 150.0
-PARSE_S = bench_parse.TARGET_SECONDS
+NEXT_RATIO = 3.0  # `n` at 20,000 items against a bare Tree's cursor move
+SAVE_RATIO = 4.0  # a save to disk against writing the same bytes
+SAVE_UI_RATIO = 2.0  # the save's part on the UI thread (typing waits for it), the same
+MEMORY_RATIO = 1.5  # peak RSS against the bare app with the same tree
+PARSE_RATIO = bench_parse.TARGET_RATIO  # against one regular expression per line
+
+
+def within(ratio: float) -> str:
+    return f"<= {ratio:g}x baseline"
 
 
 @dataclass
@@ -241,7 +258,7 @@ def startup_figures(settings: Settings, work: Path) -> list[Figure]:
         app, base = median(case.app), median(case.base)
         figures.append(Figure(
             f"start-up, {case.name} ({case.items:,} items)", "s", app,
-            f"<= {STARTUP_RATIO}x baseline", app <= STARTUP_RATIO * base, base,
+            within(STARTUP_RATIO), app <= STARTUP_RATIO * base, base,
             "bare Textual app, same tree", case.app, case.base,
         ))
     return figures
@@ -279,10 +296,11 @@ def typing_figures(settings: Settings, work: Path) -> list[Figure]:
              f"slowest key of all: {max(to_ms):.1f} ms (baseline {max(base_ms):.1f} ms)")
     return [
         Figure(f"keystroke to screen, median ({where})", "ms", median(to_ms),
-               f"< {KEY_MEDIAN_MS:.0f} ms", median(to_ms) < KEY_MEDIAN_MS, median(base_ms),
-               "bare TextArea", to_ms, base_ms, notes),
+               within(KEY_MEDIAN_RATIO), median(to_ms) <= KEY_MEDIAN_RATIO * median(base_ms),
+               median(base_ms), "bare TextArea", to_ms, base_ms, notes),
         Figure(f"keystroke to screen, worst of a round ({where})", "ms", median(worst_ms),
-               f"< {KEY_WORST_MS:.0f} ms", median(worst_ms) < KEY_WORST_MS,
+               within(KEY_WORST_RATIO),
+               median(worst_ms) <= KEY_WORST_RATIO * median(base_worst_ms),
                median(base_worst_ms), "bare TextArea", worst_ms, base_worst_ms, notes),
         *long_figures(settings, agenda, text, where),
     ]
@@ -306,7 +324,7 @@ def long_figures(settings: Settings, agenda: Path, text: str, where: str) -> lis
     ratio = median(long_ms) / median(empty_ms)
     return [Figure(
         f"keystroke to screen, decision of {settings.long_chars:,} characters ({where})",
-        "ms", median(long_ms), f"<= {LONG_RATIO}x baseline", ratio <= LONG_RATIO,
+        "ms", median(long_ms), within(LONG_RATIO), ratio <= LONG_RATIO,
         median(empty_ms), "the same keys in an empty decision", long_ms, empty_ms,
         f"paragraphs of some 600 characters; slowest key {max(long_ms):.1f} ms "
         f"(baseline {max(empty_ms):.1f} ms)")]
@@ -389,7 +407,8 @@ def next_figures(settings: Settings, work: Path) -> list[Figure]:
     to_ms = [x * 1000 for x in app]
     base_ms = [x * 1000 for x in bare]
     return [Figure(f"n, take up the next item ({items:,} items)", "ms", median(to_ms),
-                   f"< {NEXT_MS:.0f} ms", median(to_ms) < NEXT_MS, median(base_ms),
+                   within(NEXT_RATIO), median(to_ms) <= NEXT_RATIO * median(base_ms),
+                   median(base_ms),
                    "bare Tree, cursor down", to_ms, base_ms,
                    f"worst {max(to_ms):.1f} ms (baseline {max(base_ms):.1f} ms)")]
 
@@ -481,12 +500,14 @@ def save_figures(settings: Settings, work: Path) -> list[Figure]:
     what = f"{items:,} items, {items:,} decisions of 500 chars, {size / 1e6:.1f} MB"
     return [
         Figure(f"save, to the file on disk ({what})", "ms", median(whole_ms),
-               f"< {SAVE_MS:.0f} ms", median(whole_ms) < SAVE_MS, median(base_ms),
+               within(SAVE_RATIO), median(whole_ms) <= SAVE_RATIO * median(base_ms),
+               median(base_ms),
                "write + fsync of the same bytes", whole_ms, base_ms,
                f"after a change to one decision; the first save after start "
                f"(every item into TOML): {timed.first * 1000:.0f} ms"),
         Figure("save, its part on the UI thread (typing waits for it)", "ms", median(ui_ms),
-               f"< {SAVE_UI_MS:.0f} ms", median(ui_ms) < SAVE_UI_MS, median(base_ms),
+               within(SAVE_UI_RATIO), median(ui_ms) <= SAVE_UI_RATIO * median(base_ms),
+               median(base_ms),
                "write + fsync of the same bytes", ui_ms, base_ms,
                f"worst {max(ui_ms):.1f} ms"),
     ]
@@ -523,7 +544,8 @@ def memory_figures(settings: Settings, work: Path) -> list[Figure]:
             [str(command), copy.name], copy.parent, case.markers, settings.timeout,
             after=exercise(app_keys, app))
     return [Figure(f"peak RSS ({items:,} items)", "MB", median(app),
-                   f"< {MEMORY_MB:.0f} MB", median(app) < MEMORY_MB, median(base),
+                   within(MEMORY_RATIO), median(app) <= MEMORY_RATIO * median(base),
+                   median(base),
                    "bare Textual app, same tree", app, base)]
 
 
@@ -538,7 +560,8 @@ def parse_figures(settings: Settings, work: Path) -> list[Figure]:
         base.append(bench_parse.median_seconds(lambda: bench_parse.baseline(text), 1)[1])
         app.append(bench_parse.median_seconds(lambda: parse_agenda(text), 1)[1])
     return [Figure(f"parse ({items:,} items, CPU time)", "s", median(app),
-                   f"< {PARSE_S} s", median(app) < PARSE_S, median(base),
+                   within(PARSE_RATIO), median(app) <= PARSE_RATIO * median(base),
+                   median(base),
                    "split + one regex per line", app, base)]
 
 
@@ -554,10 +577,23 @@ def files_figures(settings: Settings, work: Path) -> list[Figure]:
     started = bench_files.startup(settings.runs, work, settings.timeout)
     if started is not None:
         figures.append(Figure(
-            started.name, "s", started.median, f"<= {STARTUP_RATIO}x baseline",
-            started.median <= STARTUP_RATIO * started.baseline, started.baseline,
+            started.name, "s", started.median, within(PDF_STARTUP_RATIO),
+            started.median <= PDF_STARTUP_RATIO * started.baseline, started.baseline,
             "the app on the same agenda as text", started.runs, started.base))
     return figures
+
+
+def floor_figures(settings: Settings, work: Path) -> list[Figure]:
+    """g with 200 speakers queued, and keys while a countdown ticks (bench_floor.py)."""
+    return [Figure(**figure) for figure in bench_floor.figures(
+        settings.runs, settings.scaled(5000), 200, settings.presses, settings.keys,
+        settings.gap, work)]
+
+
+def terminal_figures(settings: Settings, work: Path) -> list[Figure]:
+    """The installed app in a pseudo-terminal, its screen read back (bench_terminal.py):
+    typing, `a`, the dialogs and the palette, at 31, 5,000 and 20,000 items."""
+    return [Figure(**figure) for figure in bench_terminal.figures(settings, work)]
 
 
 MEASURES: dict[str, Callable[[Settings, Path], list[Figure]]] = {
@@ -568,6 +604,8 @@ MEASURES: dict[str, Callable[[Settings, Path], list[Figure]]] = {
     "memory": memory_figures,
     "parse": parse_figures,
     "files": files_figures,
+    "floor": floor_figures,
+    "terminal": terminal_figures,
 }
 
 

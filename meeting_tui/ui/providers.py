@@ -10,6 +10,7 @@ A title is data: Textual's ``Matcher.highlight``, a plain-string hit and a hit's
 from __future__ import annotations
 
 import heapq
+import weakref
 from collections.abc import Callable
 from functools import partial
 from typing import Any, Protocol, cast
@@ -23,6 +24,7 @@ from ..core.agenda import Item
 from ..core.decision_list import list_numbers
 from ..core.printable import printable, printable_line
 from ..core.session import Decision, Session
+from .item_search import ItemSearch
 
 
 class Meeting(Protocol):
@@ -51,8 +53,27 @@ def highlighted(matcher: Matcher, text: str) -> Content:
     return content
 
 
+ITEM_HITS = 50  # the best items for what is typed: more would only be scrolled past
+
+# One search per session, kept between palette openings while its outline (the agenda
+# as amended) is the same: the items' texts are folded once, not at each opening.
+_SEARCHES: weakref.WeakKeyDictionary[Session, ItemSearch] = weakref.WeakKeyDictionary()
+
+
+def item_search(session: Session) -> ItemSearch:
+    search = _SEARCHES.get(session)
+    if search is None or search.order is not session.order:
+        search = _SEARCHES[session] = ItemSearch(session.order, item_text)
+    return search
+
+
 class ItemsProvider(Provider):
-    """Every agenda item, matched on its number and title."""
+    """Every agenda item, matched on its number and title; the best ``ITEM_HITS``.
+
+    The scores are Textual's matcher's (ui/item_search.py computes them without
+    trying every way the letters fit, and carries the work over from the previous
+    key), and only the best hits are made: at 20,000 items each key made a hit of
+    every item with the letters typed, and the palette a line of each."""
 
     @property
     def meeting(self) -> Meeting:
@@ -61,17 +82,17 @@ class ItemsProvider(Provider):
     async def search(self, query: str) -> Hits:
         app = self.meeting
         matcher = self.matcher(query)
-        for item in app.session.order:
-            text = item_text(item)
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlighted(matcher, text),
-                    partial(app.go_to_item, item.key),
-                    help="go to this item",
-                    text=text,
-                )
+        search = item_search(app.session)
+        order = search.order
+        for score, index in search.best(query, ITEM_HITS):
+            text = search.texts[index]
+            yield Hit(
+                score,
+                highlighted(matcher, text),
+                partial(app.go_to_item, order[index].key),
+                help="go to this item",
+                text=text,
+            )
 
     async def discover(self) -> Hits:
         app = self.meeting
@@ -204,14 +225,13 @@ def move_targets(session: Session, source: str,
     class MoveTargets(Provider):
         async def search(self, query: str) -> Hits:
             matcher = self.matcher(query)
-            for item in session.order:
-                if item.key == source:
-                    continue
-                text = item_text(item)
-                score = matcher.match(text)
-                if score > 0:
-                    yield Hit(score, highlighted(matcher, text), partial(move_to, item.key),
-                              help="move the decision here", text=text)
+            search = item_search(session)
+            order = search.order
+            for score, index in search.best(query, ITEM_HITS,
+                                            lambda index: order[index].key == source):
+                text = search.texts[index]
+                yield Hit(score, highlighted(matcher, text), partial(move_to, order[index].key),
+                          help="move the decision here", text=text)
 
         async def discover(self) -> Hits:
             order = session.order

@@ -4,12 +4,17 @@ drawn as plain text (``display.plain``), never read as markup."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label
 
 from ...core.clock import parse_minutes
 from ...core.printable import printable
@@ -115,6 +120,33 @@ class PlanScreen(ModalScreen["tuple[int | None] | None"]):
         self.dismiss(None)
 
 
+class TextLines(Widget):
+    """Lines of plain text, each drawn only when it is in view, cut with an ellipsis
+    where too long. A Static draws every line when it opens: the time report of 5,000
+    items took 0.4 s to appear, of 20,000 items 9 s."""
+
+    DEFAULT_CSS = "TextLines { height: auto; }"
+
+    def __init__(self, text: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lines = printable(text).split("\n")
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return max(map(cell_len, self.lines), default=0)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines)
+
+    def render_line(self, y: int) -> Strip:
+        """The line as a Static draws it (Textual's own path, the widget's styles)."""
+        width, style = self.size.width, self.visual_style
+        if y >= len(self.lines):
+            return Strip.blank(width, style.rich_style)
+        line = Text(self.lines[y], no_wrap=True, overflow="ellipsis", end="")
+        strips = Visual.to_strips(self, visualize(self, line), width, 1, style)
+        return strips[0] if strips else Strip.blank(width, style.rich_style)
+
+
 class ReportScreen(ModalScreen[None]):
     """The time report, as `meeting-tui report` prints it."""
 
@@ -126,8 +158,7 @@ class ReportScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog report"):
-            yield Static(Text(printable(self.text), no_wrap=True, overflow="ellipsis"),
-                         id="report-text")
+            yield TextLines(self.text, id="report-text")
             yield Label("escape closes · the command meeting-tui report SESSION prints it too",
                         classes="hint")
 
