@@ -53,6 +53,7 @@ from .commands import (
 from .decisions import ListOfDecisions
 from .display import UserTextApp
 from .editing import DecisionWriting
+from .floor import Floor
 from .followup import FollowUp
 from .keys import driver_class, escape_then
 from .providers import DecisionsProvider, ItemsProvider
@@ -62,6 +63,7 @@ from .screens.help import HelpScreen
 from .timekeeping import Timekeeper
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
+from .widgets.floor_strip import FloorStrip
 from .widgets.item_panel import DecisionList, ItemPanel
 from .widgets.save_status import SaveStatus
 from .widgets.top_bar import TopBar
@@ -76,6 +78,7 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     BINDINGS: ClassVar[list[BindingType]] = bindings() + navigation_bindings()
     # Below 100 columns the footer leaves out its key groups (app.tcss): they would be cut.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    TICK_SECONDS = 1.0  # the clocks' tick
 
     def __init__(
         self,
@@ -108,6 +111,9 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         self.timekeeper = Timekeeper(self)
         self.amender = Amender(self)
         self.followup = FollowUp(self, lambda: self.session_path)
+        self.floor = Floor(self, lambda: self.floor_strip)
+        self.followup.floor_lines, self.followup.floor_complete = (self.floor.run_line,
+                                                                   self.floor.complete)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -116,6 +122,7 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
             yield AgendaTree(self.session, id="agenda")
             with Vertical(id="right"):
                 yield ItemPanel(self.session, id="item-panel")
+                yield FloorStrip(self.session, id="floor-strip")  # only with speakers
                 editor = DecisionEditor(
                     self.phrases,
                     id="editor",
@@ -138,10 +145,12 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         if self.session.selected:
             tree.select_key(self.session.selected)
         self.panel.show(self.session.selected)
+        self.floor_strip.update_floor()
         if self.tick_enabled:
-            self.set_interval(1.0, self.tick)
+            self.set_interval(self.TICK_SECONDS, self.tick)
         self.saver.show_notes()
         self.saver.started(before_exit=self.writing.stop)
+        self.followup.previous.on_open()  # a pending adoption of the carried decisions
         self.call_after_refresh(self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
@@ -154,12 +163,20 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         gc.unfreeze()  # collectable again: tests run many apps in one process
 
     def tick(self) -> None:
-        """Once a second: the clock widgets, and nothing else."""
+        """Once a second: the clock widgets, and nothing else.
+
+        Not once the app shuts down: Textual removes the screens' widgets first and stops
+        the app's timers only after, so a tick due meanwhile found no TopBar (NoMatches,
+        raised at the exit). The app stops running before the first widget goes, and the
+        tick reads that in the same step as its queries (no await between them)."""
+        if not self.is_running:
+            return
         self.timekeeper.check_clock()
         self.top_bar.refresh()
         self.agenda_tree.tick()
         if self.session.selected == self.session.current:
             self.panel.update_clock()
+        self.floor.tick()  # the speech's countdown, when one runs
 
     # ---------------------------------------------------------------- widgets
     @property
@@ -185,6 +202,10 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     @property
     def save_status(self) -> SaveStatus:
         return self.query_one(SaveStatus)
+
+    @property
+    def floor_strip(self) -> FloorStrip:
+        return self.query_one(FloorStrip)
 
     # ---------------------------------------------------------------- the saver's
     @property
@@ -242,6 +263,7 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
             self.agenda_tree.refresh_item(key)
         self.top_bar.refresh()
         self.panel.show(self.session.selected)
+        self.floor_strip.update_floor()  # the floor follows the current item
 
     def selected_decision(self) -> tuple[str, int] | None:
         key = self.session.selected
@@ -447,6 +469,7 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         if not self.read_only:  # the settings and the adoption change the session
             yield from self.decisions.palette_commands()
         yield from self.followup.palette_commands()
+        yield from self.floor.palette_commands(self.read_only)
 
     # ---------------------------------------------------------------- the meeting
     def action_toggle_clock(self) -> None:
@@ -524,6 +547,11 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     def action_export_decisions(self) -> None:
         self.decisions.export()
 
+    def action_translate_decision(self) -> None:
+        from .translating import translate_selected
+
+        translate_selected(self)
+
     def action_adopt_decisions(self) -> None:
         self.decisions.adopt()
 
@@ -546,6 +574,25 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
 
     def action_actions(self) -> None:
         self.followup.actions()
+
+    # ---------------------------------------------------------------- the floor (floor.py)
+    def action_add_speaker(self) -> None:
+        self.floor.speakers(adding=True)
+
+    def action_speakers(self) -> None:
+        self.floor.speakers()
+
+    def action_give_floor(self) -> None:
+        self.floor.give_floor()
+
+    def action_pause_speech(self) -> None:
+        self.floor.pause_speech()
+
+    def action_roll(self) -> None:
+        self.floor.roll()
+
+    def action_vote(self) -> None:
+        self.floor.vote()
 
     # ---------------------------------------------------------------- the agenda
     def action_insert_item(self) -> None:

@@ -22,8 +22,9 @@ from ..core.entries import EntryError
 from .display import plain
 from .widgets.plain_text import PlainInput
 
-PROMPT_HINT = ("d draft · f final · n note · a OWNER DUE action · take 2.1 · next · "
-               "s/old/new/ · undo")
+PROMPT_HINT = ("d draft · f final · n note · a OWNER DUE action · tr fr translation · "
+               "take 2.1 · next · "
+               "s/old/new/ · undo · q+ NAME speaker · next speaker · vote 30-2-3")
 
 
 class CommandLineScreen(ModalScreen[None]):

@@ -95,6 +95,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("greater_than_sign,ctrl+down", "move_decision_down", "Decision down", "move the "
             "selected decision down among its item's decisions", "Move the selected "
             "decision down", needs_item=True, needs_decision=True, show=False),
+    Command("T", "translate_decision", "Translate", "write the selected decision in the "
+            "meeting's second language, the decision shown above (the bilingual List of "
+            "decisions gives it)", "Translate the selected decision", needs_item=True,
+            needs_decision=True, show=False),
     Command("s", "toggle_skip", "Skip", "mark the selected item skipped / pending again",
             "Skip / unskip the selected item", needs_item=True),
     Command("c", "copy_item_decisions", "Copy", "copy the selected item's final decisions "
@@ -102,18 +106,40 @@ COMMANDS: tuple[Command, ...] = (
             "decisions", read_only=True, needs_item=True, show=False),
     Command("C", "copy_all_decisions", "Copy all", "copy the whole List of decisions "
             "(Markdown)", "Copy the List of decisions", read_only=True, show=False),
-    Command("x", "export_decisions", "Export", "export the List of decisions to a file "
-            "beside the session (Markdown, text, HTML or DOCX)", "Export the List of "
+    Command("x", "export_decisions", "Export", "export to a file beside the session: the "
+            "List of decisions (in one language, two, or side by side), the abridged report "
+            "or the actions; Markdown, text, HTML, DOCX or PDF", "Export the List of "
             "decisions to a file", read_only=True, show=False),
     Command("t", "set_plan", "Plan", "set the planned minutes of the selected item (15, "
             "1h30; empty clears)", "Set the planned time of the selected item",
             needs_item=True, show=False),
     Command("r", "time_report", "Report", "the time report: days, breaks, items against "
             "their plans", "Time report", read_only=True, show=False),
+    # The floor (ui/floor.py): the list of speakers, the roll, votes.
+    Command("S", "add_speaker", "Speaker", "add a speaker to the selected item's list of "
+            "speakers (names complete from the roll with →; ctrl+o: a point of order, "
+            "which goes first)", "Floor: add a speaker", needs_item=True, show=False),
+    Command("g", "give_floor", "Give floor", "give the floor to the next speaker (their "
+            "countdown starts); again: that speech ends and the next speaker has the floor",
+            "Floor: give the floor to the next speaker", show=False),
+    Command("P", "pause_speech", "Pause speech", "pause the speech under way for an "
+            "interruption / resume it", "Floor: pause / resume the speech", show=False),
+    Command("l", "speakers", "Speakers", "the list of speakers: who spoke and how long, "
+            "the queue; reorder, remove, give the floor", "Floor: list of speakers",
+            read_only=True, show=False),
+    Command("L", "roll", "Roll", "the roll and the day's attendance (present, absent, "
+            "excused) and the quorum; a paste of names adds them", "Floor: roll and "
+            "attendance", read_only=True, show=False),
+    Command("v", "vote", "Vote", "the vote on the selected decision: a tally (30-2-3) or a "
+            "roll call, the rule, the result as the List writes it", "Floor: vote on the "
+            "selected decision", needs_item=True, needs_decision=True, show=False),
     # Notes, actions, the command line (ui/followup.py).
     Command("colon", "command_line", "Command", "the command line at the bottom: d TEXT, f "
-            "TEXT, n TEXT (a note), a OWNER DUE TEXT (an action), take 2.1, next, "
-            "s/old/new/, undo; up and down for history, tab completes",
+            "TEXT, n TEXT (a note), a OWNER DUE TEXT (an action), tr fr TEXT (a "
+            "translation), take 2.1, next, "
+            "s/old/new/, undo, adopt (the decisions carried from the last meeting); the "
+            "floor's q+ NAME, q! NAME, q- NAME, next speaker, here "
+            "NAME, limit 3 min, vote 30-2-3; up and down for history, tab completes",
             "Command line (: d, f, n, a, take, next, s/old/new/, undo)", show=False),
     Command("u", "undo", "Undo", "undo the last entry or change (of the command line, a "
             "deleted decision, an amendment of the agenda)", "Undo the last entry or change",
@@ -208,6 +234,9 @@ SETTING_COMMANDS: tuple[SettingCommand, ...] = (
     SettingCommand("language", "Settings: language", "the meeting's language: en, fr, de "
                    "or es (the List's fixed words and dates, the editor's opening phrases)",
                    "en, fr, de or es"),
+    SettingCommand("second_language", "Settings: second language", "the language T "
+                   "translates decisions into: en, fr, de or es (default: French, or "
+                   "English for a meeting in another)", "en, fr, de or es"),
     SettingCommand("template", "Settings: Word template", "the body's Word template for "
                    "the DOCX export (its styles, headers, footers); relative to the session "
                    "file's folder", "e.g. house.docx"),

@@ -15,17 +15,15 @@ from textual.app import SystemCommand
 
 from .. import clipboard
 from ..core.decision_list import build_document, count_phrase
-from ..core.docx_template import TemplateError
-from ..core.errors import InputError
-from ..core.export import render, render_entries_md, render_md
-from ..core.export_docx import DocxUnavailable, docx_available, make_docx
+from ..core.export import render_entries_md, render_md
+from ..core.export_docx import docx_installed as docx_available  # not imported yet
 from ..core.languages import DEFAULT_LANGUAGE, parse_languages, words
 from ..core.phrases import STANDARD_PHRASES
 from ..core.settings import default_meeting, default_venue_and_dates, format_date, parse_date
-from ..files.exports import export_path, read_template, template_path, write_file
 from .commands import ADOPT_HELP, ADOPT_TITLE, SETTING_COMMANDS, SettingCommand
+from .exporting import Exporter
 from .host import Host
-from .screens.prompts import ExportScreen, PromptScreen
+from .screens.prompts import PromptScreen
 
 
 class ListOfDecisions:
@@ -35,7 +33,8 @@ class ListOfDecisions:
         self.app = app
         self.session = app.session
         self.session_path = session_path  # where the session is saved (w changes it)
-        self.export_format = "md"  # the last format chosen with x
+        # x; docx_available looked up when the dialog opens (a test takes it away).
+        self.exporter = Exporter(app, session_path, lambda: docx_available())
 
     # ------------------------------------------------------------ copying
     def copy_item(self) -> None:
@@ -86,41 +85,8 @@ class ListOfDecisions:
 
     # ------------------------------------------------------------ export
     def export(self) -> None:
-        where = export_path(self.session_path(), "…").name
-        self.app.push_screen(
-            ExportScreen(where, self.export_format, docx_available()), self._export
-        )
-
-    def _export(self, fmt: str | None) -> None:
-        if fmt is None:
-            return
-        self.export_format = fmt
-        doc = build_document(self.session)
-        path = export_path(self.session_path(), fmt)
-        template = self.session.settings.template
-        try:
-            if fmt == "docx" and template:  # the body's Word template (a setting)
-                where = template_path(template, self.session_path())
-                data: str | bytes = make_docx(doc, read_template(where)).data
-            else:
-                data = render(doc, fmt)
-            write_file(path, data)
-        except DocxUnavailable as exc:
-            self.app.notify(str(exc), severity="error", timeout=10)
-            return
-        except InputError as exc:
-            self.app.notify(f"Not exported: {exc}", severity="error", timeout=10)
-            return
-        except TemplateError as exc:
-            self.app.notify(f"Not exported: {where}: {exc}", severity="error", timeout=10)
-            return
-        except OSError as exc:
-            self.app.notify(f"Cannot write {path}: {exc.strerror or exc}",
-                        severity="error", timeout=10)
-            return
-        note = "" if doc.count else " (no final decision yet)"
-        self.app.notify(f"{count_phrase(doc.count)} exported to {path}{note}",
-                    timeout=10)
+        """x: the export dialog (ui/exporting.py), which remembers the last choice."""
+        self.exporter.open()
 
     # ------------------------------------------------------------ adoption
     def adopt(self) -> None:
@@ -183,7 +149,8 @@ class ListOfDecisions:
                      else "No default: empty leaves it out.")
             hint = (f"{command.help[:1].upper()}{command.help[1:]}. {empty} "
                     "enter saves, escape cancels.")
-            check = _check_language if command.name == "language" else None
+            check = _check_language if command.name in ("language", "second_language") \
+                else None
             screen = PromptScreen(command.title, value, hint, placeholder=command.placeholder,
                                   check=check)
         self.app.push_screen(screen, partial(self._set_setting, command))
@@ -199,6 +166,8 @@ class ListOfDecisions:
             return words(session.settings.language).lead_in(session.settings.resolved_body())
         if name == "language":
             return DEFAULT_LANGUAGE
+        if name == "second_language":
+            return "fr" if session.settings.resolved_language() == "en" else "en"
         return ""
 
     def _set_setting(self, command: SettingCommand, text: str | None) -> None:
@@ -211,7 +180,7 @@ class ListOfDecisions:
             self.app.notify(f"{count} own opening phrase{'' if count == 1 else 's'}")
         else:
             value = " ".join(text.split())
-            if command.name == "language":
+            if command.name in ("language", "second_language"):
                 value = value.casefold()
             default = self._setting_default(command.name)
             session.set_setting(command.name, None if value in ("", default) else value)

@@ -13,21 +13,14 @@ from pathlib import Path
 
 from textual.app import SystemCommand
 
-from ..core import action_list, minutes
-from ..core.entries import EntryError, Scribe, complete, owners
-from ..core.export_docx import DocxUnavailable, docx_available
+from ..core.entries import EntryError, Scribe, complete
+from ..core.export_docx import docx_installed as docx_available  # not imported yet
 from ..core.undo import History, NothingToUndo
-from ..files.exports import export_path, write_file
 from .command_line import CommandLineScreen
+from .exporting import Exporter, followup_path
 from .host import Host
+from .previous import PreviousAdoption
 from .screens.followup import ActionsScreen, NotesScreen
-from .screens.prompts import ExportScreen
-
-
-def followup_path(session_path: Path, what: str, fmt: str) -> Path:
-    """Beside the session, as the List of decisions: 'x.minutes.md', 'x.actions.md'."""
-    path = export_path(session_path, fmt)
-    return path.with_name(path.name.replace(".decisions.", f".{what}.", 1))
 
 
 class FollowUp:
@@ -38,20 +31,35 @@ class FollowUp:
         self.history = History()
         self.scribe = Scribe(self.session, self.history)
         self.lines: list[str] = []  # the command line's history, for this run of the app
+        # The floor's entries (q+ NAME, next speaker, vote 30-2-3: ui/floor.py), tried
+        # first: each returns None for a line that is not its own.
+        self.floor_lines: Callable[[str, str | None], str | None] | None = None
+        self.floor_complete: Callable[[str], list[str] | None] | None = None
+        # The previous meeting's carried decisions: its file marked once they are adopted.
+        self.previous = PreviousAdoption(app, session_path,
+                                         lambda: bool(getattr(app, "read_only", False)))
 
     # ------------------------------------------------------------ the command line
     def open_command_line(self) -> None:
         self.app.push_screen(CommandLineScreen(self.run, self.complete, self.lines))
 
     def complete(self, line: str) -> list[str]:
-        return complete(self.session, line, owners(self.session))
+        floor = self.floor_complete(line) if self.floor_complete is not None else None
+        if floor is not None:
+            return floor
+        return complete(self.session, line, self.session.roll_names())
 
     def run(self, line: str, key: str | None = None) -> str:
         """One entry into the selected item (or ``key``): done, saved at once,
         repainted; EntryError when not done."""
+        if self.floor_lines is not None:
+            floor = self.floor_lines(line, key or self.session.selected)
+            if floor is not None:
+                return floor
         amendments = list(self.session.amendments)
         said = self.scribe.run(line, key or self.session.selected)
         self.changed(amended=self.session.amendments != amendments)
+        self.previous.mark()  # an adoption (or its undo) of the carried decisions
         return said
 
     def changed(self, amended: bool = False) -> None:
@@ -77,6 +85,7 @@ class FollowUp:
         self.scribe.last = None
         self.changed(amended=self.session.amendments != amendments)
         self.app.notify(said)
+        self.previous.mark()
 
     # ------------------------------------------------------------ notes, actions
     def notes(self) -> None:
@@ -94,33 +103,11 @@ class FollowUp:
 
     # ------------------------------------------------------------ exports
     def export(self, what: str) -> None:
-        title = ("Export the abridged report (notes and decisions)" if what == "minutes"
-                 else "Export the follow-up actions")
-        where = followup_path(self.session_path(), what, "…").name
-        self.app.push_screen(ExportScreen(where, "md", docx_available(), title=title),
-                             lambda fmt: self._export(what, fmt))
-
-    def _export(self, what: str, fmt: str | None) -> None:
-        if fmt is None:
-            return
-        path = followup_path(self.session_path(), what, fmt)
-        try:
-            if what == "minutes":
-                data = minutes.render(minutes.build_minutes(self.session), fmt)
-            else:
-                data = action_list.render(self.session, action_list.rows(self.session), fmt)
-            write_file(path, data)
-        except DocxUnavailable as exc:
-            self.app.notify(str(exc), severity="error", timeout=10)
-            return
-        except OSError as exc:
-            self.app.notify(f"Cannot write {path}: {exc.strerror or exc}",
-                            severity="error", timeout=10)
-            return
-        name = "The abridged report" if what == "minutes" else "The open actions"
-        self.app.notify(f"{name} exported to {path}", timeout=10)
+        """The export dialog (ui/exporting.py), on the report or the actions."""
+        Exporter(self.app, self.session_path, docx_available).open(what)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield from self.previous.palette_commands()
         yield SystemCommand("Export the abridged report (notes and decisions)",
                             "per item the notes, then the decisions: Markdown, text, "
                             "HTML or DOCX", lambda: self.export("minutes"))

@@ -27,7 +27,8 @@ from textual.timer import Timer
 from ..files.autosave import Autosaver
 from ..files.lock import Locked, SessionLock
 from ..files.session_file import SessionFile
-from ..files.session_toml import Serializer, dumps, to_document
+from ..files.session_toml import Serializer, dumps
+from ..files.snapshot import Snapshot
 from .host import Host
 from .screens.prompts import PromptScreen
 
@@ -87,6 +88,7 @@ class Saver:
             session_file = (SessionFile(session_path, None, None) if read_only
                             else SessionFile.as_it_is(session_path))
         self.autosaver = Autosaver(session_file, on_result=self._saved)
+        self.snapshot = Snapshot()  # used on the UI thread only
         self.serializer = Serializer()  # used on the writer thread only
         self.save_error: Exception | None = None
         self.left_alone: Path | None = None  # the file someone else changed
@@ -142,10 +144,11 @@ class Saver:
         if self.read_only:
             return
         # The snapshot is taken here, where the session changes (plain new dicts of
-        # immutable values); the TOML is made on the writer thread.
-        doc = to_document(self.session, self.agenda_path, self.digest)
+        # immutable values; only the entries of the items that changed are new); the
+        # TOML is made on the writer thread.
+        doc = self.snapshot.document(self.session, self.agenda_path, self.digest)
         serializer = self.serializer
-        self.autosaver.submit(self.session.revision, lambda: serializer.text(doc))
+        self.autosaver.submit(self.session.revision, lambda: serializer.data(doc))
 
     def save_soon(self) -> None:
         """While typing: one write at most TYPING_SAVE_DELAY after the first change."""
