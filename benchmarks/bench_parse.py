@@ -1,4 +1,4 @@
-"""Parse a generated 20,000-item agenda; the target is under 0.2 s.
+"""Parse a generated 20,000-item agenda; the target is 4x the baseline's CPU time.
 
     .venv/bin/python benchmarks/bench_parse.py [--items 20000] [--runs 7]
 
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from meeting_tui.core.parser import parse_agenda  # noqa: E402
 
-TARGET_SECONDS = 0.2
+TARGET_RATIO = 4.0  # CPU time against the baseline's, measured in the same run
 
 WORDS = (
     "exchange", "of", "views", "on", "the", "implementation", "report", "follow-up", "by",
@@ -138,9 +138,9 @@ def main() -> int:
     print(f"baseline (split + one regex per line): wall {base_wall:.4f} s   CPU {base_cpu:.4f} s")
     print(f"parse_agenda:                          wall {parse_wall:.4f} s   CPU {parse_cpu:.4f} s")
     print(f"ratio parse / baseline (CPU): {parse_cpu / base_cpu:.1f}x")
-    verdict = "PASS" if parse_cpu < TARGET_SECONDS else "FAIL"
-    print(f"target < {TARGET_SECONDS} s (CPU time): {verdict}")
-    return 0 if parse_cpu < TARGET_SECONDS else 1
+    good = parse_cpu <= TARGET_RATIO * base_cpu
+    print(f"target <= {TARGET_RATIO:g}x the baseline (CPU time): {'PASS' if good else 'FAIL'}")
+    return 0 if good else 1
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ by a PDF or a word processor go on; a link, an address or a document reference
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .numbering import RULE_RE
 from .timing import find_plan
@@ -64,12 +65,15 @@ def continues(title: str, text: str, blanks: int) -> bool:
     return blanks == 0 and text[:1].islower()
 
 
-def wraps(title: str, text: str, blanks: int, width: int, margin: int) -> bool:
+def wraps(title: str, text: str, blanks: int, width: Callable[[], int],
+          margin: Callable[[], int]) -> bool:
     """A title that ran to the margin goes on on the next line, whatever case that
     starts in ("... held on 12 April" / "2027 and ..."), as a PDF or a word processor
-    wraps it: the next line's first word would not have fitted (``width``: how far the
-    title's last line ran; ``margin``: where the long lines end)."""
+    wraps it: the next line's first word would not have fitted (``width()``: how far the
+    title's last line ran; ``margin()``: where the long lines end). Both are asked for
+    only when the line could wrap: measuring them is most of the cost."""
     if (blanks or not title or title[-1] in ".:;!?" or LINK_RE.match(text)
             or _REFERENCE_RE.search(text)):
         return False
-    return margin >= 40 and width + 1 + len(text.split(" ", 1)[0]) > margin
+    right = margin()
+    return right >= 40 and width() + 1 + len(text.split(" ", 1)[0]) > right

@@ -55,36 +55,46 @@ def is_page_mark(text: str) -> bool:
     return bool(_PAGE_RE.match(text)) if first in "pPsSfF" else False
 
 
-def furniture_lines(lines: list[str], is_item: set[int] | None = None) -> set[int]:
+def furniture_lines(lines: list[str], stripped: list[str] | None = None) -> set[int]:
     """Numbers (1-based) of the lines that are page furniture.
 
     A page's running header is the block of lines that opened the document, met again
     later (the same lines, in the same order, or part of them at the top of a page);
     page marks are recognized wherever they stand. A bare page number ("2") counts
-    only beside one of these, where it cannot be an item's number."""
+    only beside one of these, where it cannot be an item's number. ``stripped``: each
+    line stripped, if the caller has them (the parser does)."""
+    if stripped is None:
+        stripped = [line.strip() for line in lines]
     found: set[int] = set()
-    texts = [(no, text) for no, line in enumerate(lines, start=1) if (text := line.strip())]
     opening: list[tuple[int, str]] = []  # the lines above the first item
-    for no, text in texts[:_HEADER_BLOCK]:
+    for no, text in enumerate(stripped, start=1):
+        if not text:
+            continue
+        if len(opening) == _HEADER_BLOCK:
+            break
         line = split_line(no, text, text)
         if line.number is not None or line.kind != "text":
             break
         opening.append((no, text))
     opening_lines = {no for no, _ in opening}
-    for no, text in texts:
-        if text[0] in _MARK_FIRST and len(text) < 120 and is_page_mark(text):
+    # is_page_mark's cheap tests for a line starting with a digit, the most common kind,
+    # made here without a call: a page mark of those is short or has a ":" near its start.
+    for no, text in enumerate(stripped, start=1):
+        if (text and text[0] in _MARK_FIRST and len(text) < 120
+                and (len(text) <= 15 or ":" in text[:25] or not text[0].isdigit())
+                and is_page_mark(text)):
             found.add(no)
     heads = {squashed for _, text in opening
              if len(squashed := " ".join(text.split())) >= _MIN_HEADER_CHARS
              and not text[0].isdigit() and not is_page_mark(squashed)}
     if heads:
         firsts = {t[0] for t in heads}
-        for no, text in texts:
-            if no not in opening_lines and text[0] in firsts and " ".join(text.split()) in heads:
+        for no, text in enumerate(stripped, start=1):
+            if (text and text[0] in firsts and no not in opening_lines
+                    and " ".join(text.split()) in heads):
                 found.add(no)
     if found:  # bare page numbers beside the furniture: "2" above "Page 2 of 4" …
-        stripped = [line.strip() for line in lines]
-        for no, text in texts:
+        for no, text in enumerate(stripped, start=1):
             if text.isdigit() and len(text) <= 4 and no not in found and (
                     _near(no, found, stripped)):
                 found.add(no)

@@ -26,8 +26,10 @@ def looks_like_markdown(text: str, source: str = "") -> bool:
     """A .md file, or text with Markdown's headings, links, strong emphasis or code."""
     if source.lower().endswith((".md", ".markdown")):
         return True
-    if not ("](" in text or "**" in text or "__" in text or "`" in text
-            or "#" in text):  # most text agendas: no need for the regular expression
+    # Most text agendas have none of the marks: no need for the regular expression. A
+    # search for one character is much quicker than for two: it goes first.
+    if not (("]" in text and "](" in text) or ("*" in text and "**" in text)
+            or ("_" in text and "__" in text) or "`" in text or "#" in text):
         return False
     return _MARKS.search(text) is not None
 

@@ -74,9 +74,14 @@ _HEADING_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
 # "1 Welcome" without any decoration: only a candidate, like a lone letter (see
 # resolve_letters), so "10 members present" or "2025 Annual Meeting" stay text.
 _BARE_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[A-Z\u00c0-\u00de\"“‘«'])|$)")
-_MONTHS_RE = re.compile(
-    r"^(?:jan|feb|fév|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|août|sep|oct|nov|dec|déc)",
-    re.IGNORECASE,
+_MONTHS = r"(?:jan|feb|fév|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|août|sep|oct|nov|dec|déc)"
+_MONTHS_RE = re.compile("^" + _MONTHS, re.IGNORECASE)
+# The three readings of a line that starts with a digit, in the order they are tried, as
+# one pattern (an alternation tries its branches in order): a line's number in one match.
+# "12 January": a date, not a bare number.
+DECIMAL_LINE_RE = re.compile(
+    rf"(?P<multi>{_DECIMAL_MULTI_RE.pattern})|(?P<one>{_DECIMAL_RE.pattern})"
+    rf"|(?P<bare>{_BARE_NUMBER_RE.pattern[1:]})(?!(?i:{_MONTHS}))"
 )
 
 
@@ -184,6 +189,8 @@ def _paren_number(text: str) -> tuple[Number, str] | None:
 
 
 def _decimal_number(text: str, heading: bool) -> tuple[Number, str] | None:
+    if not heading:
+        return _decimal_text_number(text)
     m = _DECIMAL_MULTI_RE.match(text)
     if m:
         raw = m.group(1)
@@ -205,6 +212,29 @@ def _decimal_number(text: str, heading: bool) -> tuple[Number, str] | None:
         candidates = tuple((style, value) for style in styles)
         return Number(raw, (raw,), styles[0], candidates, guarded=True), text[m.end() :]
     return None
+
+
+def _decimal_text_number(text: str) -> tuple[Number, str] | None:
+    """``_decimal_number`` outside a heading, in one match: most item lines come here."""
+    m = DECIMAL_LINE_RE.match(text)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    if kind == "multi":
+        raw = m.group(MULTI_GROUP)
+        parts = tuple(raw.split("."))
+        return Number(raw, parts, ("dec", len(parts))), text[m.end() :]
+    if kind == "one":
+        return _one_part(m.group(4), m.group(5), text[m.end() :])
+    raw = m.group(7)
+    value = int(raw)
+    candidates = tuple((style, value) for style in _BARE_STYLES)
+    return Number(raw, (raw,), _BARE_STYLES[0], candidates, guarded=True), text[m.end() :]
+
+
+MULTI_GROUP = 2  # DECIMAL_LINE_RE's group of a many-part number ("2.1.3"), branch "multi"
+# A bare number may also continue "1." or "1)" items: then it takes their style.
+_BARE_STYLES: tuple[Style, ...] = (("dec", "bare"), ("dec", "."), ("dec", ")"))
 
 
 def _lettered_number(text: str) -> tuple[Number, str] | None:
@@ -255,6 +285,12 @@ def split_line(no: int, raw: str, text: str) -> Line:
         expanded = raw.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip())
     first = text[0]
+    if first.isdigit():  # most item lines ("2.1.3. Title"): not bold, a heading or a bullet
+        line = Line(no, indent, "text", text)
+        parsed = _decimal_text_number(text)
+        if parsed:
+            line.number, line.title = parsed
+        return line
     bold = _bold(text) if first in "*_" else None
     if bold:
         text = bold

@@ -6,6 +6,10 @@ numbering, bullets, Markdown headings, wrapped titles, plans in the title), neve
 one document. How one line reads (its shape, indent and number) is ``numbering``;
 here is where each line goes: the header, an item, its title's continuation, a note,
 the next-meeting dates, the end marker.
+
+Longer than our modules usually are, for a reason: the short way of the commonest line
+(``sub_item``, "2.1.3. Title" under "2.1") must stay beside ``feed`` and ``attach``,
+whose result it repeats, so that a change to one is seen to need the other.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from .furniture import furniture_lines
 from .header import instructions, unlabel
 from .markdown import looks_like_markdown, plain, renumber
 from .numbering import (
+    DECIMAL_LINE_RE,
+    MULTI_GROUP,
     Line,
     Number,
     Style,
@@ -30,8 +36,8 @@ from .text import normalize, squash
 from .timing import (
     BARE_PLAN_RE,
     CLOCK_LINE_RE,
-    CLOCK_START_RE,
     clock_span,
+    is_timetable,
 )
 from .tree import PLAN_ENDS, freeze, mostly_not_items
 
@@ -60,6 +66,8 @@ class _Parser:
         self.too_deep: list[int] = []  # lines nested deeper than MAX_DEPTH
         self.bullets_as_notes = False  # a bullet under an item is one of its notes
         self.last_width = 0  # how far the last line of the open title ran
+        # or, when that line was the item's own, the line itself (measured only if asked)
+        self.last_raw: str | None = None
         self.has_headings = "#" in text
         self.parents: dict[int, Line | None] = {}  # by line number
         self.roots: list[Line] = []
@@ -192,12 +200,12 @@ class _Parser:
     # ------------------------------------------------------------ lines
     def feed(self, no: int, raw: str, text: str, blanks: int) -> None:
         """Line `no` (`text` is `raw` stripped, non-blank; `blanks` blank lines above)."""
-        if self.timed and self.mode != "after" and self.timed_line(no, raw, text):
+        if self.mode == "after":
+            self.placement.append((no, "skipped"))
+            return
+        if self.timed and self.timed_line(no, raw, text):
             return
         line = split_line(no, raw, text)
-        if self.mode == "after":
-            self.place(no, "skipped")
-            return
         number = line.number
         if number is None and self.marker_line(line):
             return
@@ -224,7 +232,7 @@ class _Parser:
         self.attach(line, self.parent_for(line, number))
         self.mode = "items"
         self.last_title_node = line
-        self.last_width = len(raw.rstrip().expandtabs(4))
+        self.last_raw = raw
         self.placement.append((no, "item"))
 
     def timed_line(self, no: int, raw: str, text: str) -> bool:
@@ -244,7 +252,7 @@ class _Parser:
         self.attach(line, headings[-1] if headings else None)
         self.mode = "items"
         self.last_title_node = line
-        self.last_width = len(raw.rstrip().expandtabs(4))
+        self.last_raw = raw
         self.placement.append((no, "item"))
         return True
 
@@ -312,6 +320,7 @@ class _Parser:
                 or self.wrapped(node.title, text, blanks)):
             # "Vice-" + "Chair", "self-" + "generated": the hyphen is the word's own.
             self.last_width = line.indent + len(line.text)
+            self.last_raw = None
             title = node.title
             joiner = "" if title[-1:] == "-" and title[-2:-1].isalnum() else " "
             node.title = f"{title}{joiner}{text}" if title else text
@@ -324,13 +333,22 @@ class _Parser:
         self.place(line.no, "note")
 
     def wrapped(self, title: str, text: str, blanks: int) -> bool:
-        return wraps(title, text, blanks, self.last_width, self.margin())
+        return wraps(title, text, blanks, self.width, self.margin)
+
+    def width(self) -> int:
+        """How far the last line of the open title ran."""
+        raw = self.last_raw
+        return self.last_width if raw is None else len(raw.rstrip().expandtabs(4))
 
     def margin(self) -> int:
         """Where the long lines end: the widest but for a few (a link, a stray line)."""
         if self.wrap_margin is None:
-            widths = sorted(len(line.rstrip().expandtabs(4)) for line in self.lines
-                            if len(line) > 20)
+            if "\t" in self.text:
+                widths = [len(line.rstrip().expandtabs(4)) for line in self.lines
+                          if len(line) > 20]
+            else:  # no tab to expand
+                widths = [len(line.rstrip()) for line in self.lines if len(line) > 20]
+            widths.sort()
             self.wrap_margin = widths[(len(widths) - 1) * 19 // 20] if widths else 0
         return self.wrap_margin
 
@@ -345,27 +363,71 @@ class _Parser:
             first_no, first_level, _ = headings[0]
             if all(level > first_level or numbered for _, level, numbered in headings[1:]):
                 self.title_heading = first_no
-        furniture = furniture_lines(self.lines)
-        # A timetable: lines that start with a clock time, two or more of them.
-        clocks = 0
-        for start in CLOCK_START_RE.finditer(self.text):
-            line_end = self.text.find("\n", start.start())
-            line = self.text[start.start(): None if line_end < 0 else line_end].lstrip()
-            if CLOCK_LINE_RE.match(line):
-                clocks += 1
-                if clocks >= 2:
-                    break
-        self.timed = clocks >= 2
+        lines = self.lines
+        stripped = [line.strip() for line in lines]  # once, for every pass below
+        furniture = furniture_lines(lines, stripped)
+        self.timed = is_timetable(stripped)
         blanks = 0
-        for no, raw in enumerate(self.lines, start=1):
-            text = raw.strip()
-            if no in furniture and self.mode != "after":
-                self.place(no, "furniture")  # a page's header or number: as if not there
-            elif text:
-                self.feed(no, raw, text, blanks)
-                blanks = 0
-            else:
+        feed, sub_item, placement = self.feed, self.sub_item, self.placement
+        by_number = self.by_number
+        match_decimal = DECIMAL_LINE_RE.match
+        quick = not self.timed  # a timetable's lines take feed's way, every one
+        for no, (raw, text) in enumerate(zip(lines, stripped, strict=True), start=1):
+            if not text:
                 blanks += 1
+                continue
+            if furniture and no in furniture and self.mode != "after":
+                placement.append((no, "furniture"))  # a page's header or number: as if not there
+                continue
+            blanks_above, blanks = blanks, 0
+            # Most lines of a long agenda are sub-items ("2.1.3. Title") under their
+            # parent ("2.1"): they take the short way, with the same result as feed's.
+            if quick and text[0].isdigit() and self.mode == "items":
+                decimal = match_decimal(text)
+                if decimal is not None and decimal.lastgroup == "multi":
+                    canonical = decimal.group(MULTI_GROUP)
+                    parent = by_number.get(canonical.rpartition(".")[0])
+                    if parent is not None and parent.depth + 1 < MAX_DEPTH:
+                        sub_item(no, raw, text, decimal, parent)
+                        continue
+            feed(no, raw, text, blanks_above)
+
+    def sub_item(self, no: int, raw: str, text: str, found: re.Match[str],
+                 parent: Line) -> None:
+        """``feed`` and ``attach`` for the commonest line: "2.1.3. Title" (``found``, a
+        DECIMAL_LINE_RE match of its many-part number), in the items, under its parent."""
+        canonical = found.group(MULTI_GROUP)
+        parts = tuple(canonical.split("."))
+        style = ("dec", len(parts))
+        indent = 0
+        if raw[0] in " \t":
+            expanded = raw.expandtabs(4)
+            indent = len(expanded) - len(expanded.lstrip())
+        node = Line(no, indent, "text", text)
+        node.number = Number(canonical, parts, style)
+        node.title = text[found.end():]
+        node.style = style
+        self.parents[no] = parent
+        if parent.children is None:
+            parent.children = [node]
+        else:
+            parent.children.append(node)
+        depth = node.depth = parent.depth + 1
+        stack = self.stack
+        if len(stack) > parent.depth and stack[parent.depth] is parent:
+            del stack[depth:]
+            stack.append(node)
+        else:
+            self.stack = [*self.chain(parent), node]
+        placed = (style, indent)
+        if parent.child_styles is None:
+            parent.child_styles = {placed}
+        else:
+            parent.child_styles.add(placed)
+        self.by_number[canonical] = node  # its prefix is there: no by_prefix entry
+        self.last_title_node = node
+        self.last_raw = raw
+        self.placement.append((no, "item"))
 
 
 def parse_agenda(text: str, source: str = "", bullets_as_notes: bool = False) -> Agenda:

@@ -41,6 +41,23 @@ CLOCK_LINE_RE = re.compile(
 CLOCK_START_RE = re.compile(r"^[ \t]*(?:[01]?\d|2[0-3])[:h.][0-5]\d", re.MULTILINE)
 
 
+_CLOCK_MARKS = frozenset(":h.")  # what follows a clock time's hours
+
+
+def is_timetable(stripped: list[str]) -> bool:
+    """Two or more lines (each stripped) that start with a clock time ("09:30 – 10:00
+    Opening", "9.30am Coffee"). Only a line with ":", "h" or "." after its first one or
+    two characters can be one: the patterns are tried on those alone."""
+    clocks = 0
+    for text in stripped:
+        if (text[:1].isdigit() and (text[1:2] in _CLOCK_MARKS or text[2:3] in _CLOCK_MARKS)
+                and CLOCK_START_RE.match(text) and CLOCK_LINE_RE.match(text)):
+            clocks += 1
+            if clocks >= 2:
+                return True
+    return False
+
+
 def clock_span(match: re.Match[str]) -> tuple[str, str | None]:
     """The start and end times a CLOCK_LINE_RE match found."""
     if match.group("dstart"):
@@ -62,6 +79,8 @@ _DIGIT = re.compile(r"\d")
 # What a bare allocation ends with (most titles end otherwise: the regex is not tried).
 _BARE_ENDS = ("m", "M", "min", "mins", "minutes", "h", "H", "hr", "hrs", "hour", "hours",
               "'", "’", "m.", "min.", "h.", "hrs.")
+# What a line with a time allocation at its end ends with: find_plan is None for others.
+PLAN_SUFFIXES = (")", "]", *_BARE_ENDS)
 
 
 def plan_minutes(match: re.Match[str]) -> int:

@@ -8,12 +8,14 @@ times) and its scheduled start.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from operator import itemgetter
 
 from .agenda import Item, Warning_
 from .numbering import Line
 from .text import squash
-from .timing import clock_minutes, clock_text, find_plan, plan_minutes
+from .timing import PLAN_SUFFIXES, clock_minutes, clock_text, find_plan, plan_minutes
 
 # What a title with a time allocation at its end ends with.
 PLAN_ENDS = frozenset(")]mnsShH'’.")
@@ -52,11 +54,14 @@ def freeze(
     items: list[Item] = []
     unnumbered = 0
     for index, node in enumerate(nodes):
-        title = squash(node.title)
+        title = node.title
+        if "  " in title or "\t" in title or title[:1] == " " or title[-1:] == " ":
+            title = squash(title)
         if inline is not None:
             title = inline(title)
         minutes = None
-        if title[-1:] in PLAN_ENDS:  # "[15 min]", "(20')", "1h 30m"
+        # "[15 min]", "(20')", "1h 30m"; most titles end otherwise ("… of the Parties")
+        if title[-1:] in PLAN_ENDS and title.endswith(PLAN_SUFFIXES):
             title, minutes = _split_plan(title)
         if node.kind == "timed" and minutes is None:
             minutes = _timed_plan(node, nodes[index + 1 :])
@@ -94,6 +99,10 @@ def freeze(
 def mostly_not_items(placement: list[tuple[int, str]]) -> list[Warning_]:
     """Nothing is dropped silently: when most lines became header or notes, the
     numbering is likely one the parser does not read, and the user is told which."""
+    counts = Counter(map(itemgetter(1), placement))  # most agendas: counting is enough
+    if counts["note"] + counts["header"] < 8 or (
+            counts["item"] * 4 > counts["note"] + counts["header"]):
+        return []
     lines = [(no, place) for no, place in placement if place in ("item", "note", "header")]
     others = [no for no, place in lines if place != "item"]
     items = len(lines) - len(others)

@@ -720,9 +720,7 @@ async def test_t_in_the_editor_types_a_t(make_app, clock):
 
 
 async def test_r_opens_the_time_report(make_app, clock):
-    from textual.widgets import Static
-
-    from meeting_tui.ui.screens.dialogs import ReportScreen
+    from meeting_tui.ui.screens.dialogs import ReportScreen, TextLines
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -730,7 +728,7 @@ async def test_r_opens_the_time_report(make_app, clock):
         clock.advance(minutes=12, seconds=5)
         await pilot.press("r")
         assert isinstance(app.screen, ReportScreen)
-        text = plain(app.screen.query_one("#report-text", Static).render())
+        text = "\n".join(app.screen.query_one("#report-text", TextLines).lines)
         assert "Time report: Committee, 22-27 October 2020" in text
         assert "spent 0:12:05  breaks 0:00:00" in text
         assert "Opening" in text and "2:55 left" in text
