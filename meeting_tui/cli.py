@@ -104,6 +104,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         from .files.roll_file import read_roll_file
 
         args.roll_participants = read_roll_file(args.roll)
+    import gc
+
+    # Importing Textual and the app makes objects the cyclic collector would scan again
+    # and again for nothing (some 5 % of the imports' time): off until run_app has made
+    # the app, which then freezes them and turns it on again.
+    gc.disable()
     from .ui.launch import run_app
 
     return run_app(args)

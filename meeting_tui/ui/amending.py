@@ -7,14 +7,16 @@ dialogs, and the tree is rebuilt from the agenda as amended.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..core import undo
 from ..core.amend import AFTER, AmendError, describe, propose_number
 from ..core.clock import format_duration
 from ..core.session import ItemState
 from .host import Host
-from .screens.dialogs import ConfirmScreen
-from .screens.prompts import ItemScreen
+
+if TYPE_CHECKING:  # the dialogs are imported when opened: start-up stays quick
+    from .screens.prompts import ItemScreen
 
 
 class Amender:
@@ -69,6 +71,7 @@ class Amender:
                                      + self._same_number(key))
 
         number = propose_number(session.agenda, anchor, place)
+        from .screens.prompts import ItemScreen  # the dialog's, when opened
         self._ask_item(ItemScreen(question, number, "", hint), add)
 
     def _ask_item(self, dialog: ItemScreen, apply: Callable[[str, str], None]) -> None:
@@ -109,6 +112,7 @@ class Amender:
                 self.agenda_amended(key, f"Renamed: {session.item(key).label}"
                                          + self._same_number(key))
 
+        from .screens.prompts import ItemScreen  # the dialog's, when opened
         self._ask_item(ItemScreen(f"Rename {item.label}", item.number or "", item.title, hint),
                        rename)
 
@@ -161,4 +165,5 @@ class Amender:
                 return
             self.agenda_amended(session.selected, f"Removed {what}", states)
 
+        from .screens.dialogs import ConfirmScreen  # the dialog's, when opened
         self.app.push_screen(ConfirmScreen(question, "Remove"), answer)

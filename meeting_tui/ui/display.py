@@ -58,6 +58,15 @@ COMPONENT_CLASSES: set[str] = {
     OVER, AMENDED, CURRENT_MARK, UNMATCHED, UNMATCHED_MARK, CURRENT_HEADING, ON_BREAK,
     NUMBER, PANEL_AMENDED,
 }
+# The classes each widget of the meeting screen draws with (the follow view's declare
+# them all). Textual styles every class a widget declares each time the widget's
+# styles are applied (mounting it, a resize across a breakpoint): declared everywhere,
+# the 24 classes were a third of the time to the first frame.
+TOP_BAR_CLASSES = {*STATE_CLASS.values(), *LEVEL_CLASS.values()}  # quorum: clock--ok/over
+TREE_CLASSES = {DRAFTS, FINALS, OVER, AMENDED, CURRENT_MARK, UNMATCHED, UNMATCHED_MARK}
+DECISION_CLASSES = set(STATUS_CLASS.values())
+PANEL_CLASSES = {PANEL_AMENDED, *LEVEL_CLASS.values()}
+FLOOR_CLASSES = set(LEVEL_CLASS.values())  # the countdown's levels are the clock's
 
 
 def plain(text: str, style: str | Style = "") -> Text:

@@ -20,9 +20,6 @@ from ..core.roll import Participant, Presence, parse_quorum
 from ..core.session import Session
 from ..core.votes import Vote, parse_rule, parse_tally, vote_text
 from .host import Host
-from .screens.floor import RollScreen, SpeakersScreen
-from .screens.prompts import PromptScreen
-from .screens.vote import VoteScreen
 from .widgets.floor_strip import floor_key
 
 # The command line's floor entries (what ``run_line`` takes).
@@ -95,6 +92,7 @@ class Floor:
         if key is None:
             self.app.notify("No item: select one first", severity="warning")
             return
+        from .screens.floor import SpeakersScreen  # the dialog's, when opened
         self.app.push_screen(SpeakersScreen(self.session, key, self.changed, adding=adding,
                                             removed=self.removed,
                                             read_only=self.read_only))
@@ -161,6 +159,7 @@ class Floor:
         self.app.notify(f"{speech.speaker}: {'paused' if speech.paused else 'resumed'}")
 
     def roll(self) -> None:
+        from .screens.floor import RollScreen  # the dialog's, when opened
         self.app.push_screen(RollScreen(self.session, self.changed,
                                         read_only=self.read_only, removed=self.off_roll))
 
@@ -177,6 +176,7 @@ class Floor:
             self.changed()
             self.app.panel.show(self.session.selected)
 
+        from .screens.vote import VoteScreen  # the dialog's, when opened
         self.app.push_screen(VoteScreen(self.session, key, decision_id), done)
 
     # ------------------------------------------------------------ the palette
@@ -228,6 +228,7 @@ class Floor:
             self.changed()
             self.app.notify(f"{title}: {limit_text(seconds) or 'none'}")
 
+        from .screens.prompts import PromptScreen  # the dialog's, when opened
         self.app.push_screen(PromptScreen(title, limit_text(shown), hint,
                                           placeholder="3 min", check=parse_limit), answer)
 
@@ -237,6 +238,7 @@ class Floor:
                 self.session.set_quorum(value)
                 self.changed()
 
+        from .screens.prompts import PromptScreen  # the dialog's, when opened
         self.app.push_screen(PromptScreen(
             "Quorum", self.session.settings.quorum or "", "a number (31) or a share of "
             "the voting members (1/2, 2/3, majority: more than half); empty: none",
@@ -250,6 +252,7 @@ class Floor:
             self.changed()
             self.app.notify(f"Voting rule: {self.session.vote_rule().text()}")
 
+        from .screens.prompts import PromptScreen  # the dialog's, when opened
         self.app.push_screen(PromptScreen(
             "Voting rule", self.session.vote_rule().text(), "simple majority or "
             "two-thirds of the votes cast; add ', abstentions counted' to count them",

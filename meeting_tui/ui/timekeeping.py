@@ -9,7 +9,6 @@ from collections.abc import Callable
 from ..core.clock import SteadyClock, describe_jump, format_duration
 from ..core.session import MeetingState
 from .host import Host
-from .screens.dialogs import ConfirmScreen, NewDayScreen, PlanScreen, ReportScreen
 
 
 class Timekeeper:
@@ -81,6 +80,7 @@ class Timekeeper:
             self.app.notify(f"{item.label}: " + (f"planned {plan} min" if plan is not None
                                              else "no plan"))
 
+        from .screens.dialogs import PlanScreen  # the dialog's, when opened
         self.app.push_screen(PlanScreen(item.label, own, " ".join(hints)), answer)
 
     def time_report(self) -> None:
@@ -89,6 +89,7 @@ class Timekeeper:
         report = build_report(self.session)
         # The dialog: up to 120 columns, less its border, padding and scrollbar.
         width = max(60, min(120, self.app.size.width) - 6)
+        from .screens.dialogs import ReportScreen  # the dialog's, when opened
         self.app.push_screen(ReportScreen(render_text(report, width=width)))
 
     def end_day(self) -> None:
@@ -121,6 +122,7 @@ class Timekeeper:
             self.app.notify(f"Day {sitting.number} ended at "
                         f"{sitting.end.astimezone().strftime('%H:%M')}")
 
+        from .screens.dialogs import ConfirmScreen  # the dialog's, when opened
         self.app.push_screen(ConfirmScreen(question, f"End Day {today.number}"), answer)
 
     def ask_new_day(self) -> bool:
@@ -146,6 +148,7 @@ class Timekeeper:
             self.app.save_now()
             self.app.notify(f"Day {len(session.sittings())}: meeting running")
 
+        from .screens.dialogs import NewDayScreen  # the dialog's, when opened
         self.app.push_screen(NewDayScreen(question, day), answer)
         return True
 

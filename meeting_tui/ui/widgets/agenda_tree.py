@@ -45,7 +45,7 @@ def counts(drafts: int, finals: int, colour: display.StyleOf) -> Text:
 class AgendaTree(Tree[str]):
     """Agenda items; node data is the item key."""
 
-    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+    COMPONENT_CLASSES = display.TREE_CLASSES
     BINDINGS = [
         # Space belongs to the meeting clock, not to folding.
         Binding("space", "app.toggle_clock", "Start/Pause", show=False),

@@ -85,7 +85,7 @@ def queue_text(session: Session, key: str, room: int | None = None) -> Text:
 class FloorStrip(Static):
     """Hidden until the floor's item has speakers; see the module."""
 
-    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+    COMPONENT_CLASSES = display.FLOOR_CLASSES
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)

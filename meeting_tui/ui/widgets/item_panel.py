@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -51,13 +53,21 @@ def editing_preview(text: str) -> str | None:
     return head[:cut] if cut > EDITING_PREVIEW_CHARS // 2 else head
 
 
+def same_text(shown: object, text: Text) -> bool:
+    """Whether ``shown`` reads as ``text``: the same characters and styles (Rich's own
+    equality leaves out the base style)."""
+    return (isinstance(shown, Text) and shown == text and shown.style == text.style
+            and shown.end == text.end)
+
+
 class DecisionList(OptionList):
     """The decisions of the selected item; the highlighted one is 'the selected decision'."""
 
-    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+    COMPONENT_CLASSES = display.DECISION_CLASSES
 
     # The List's numbers of the decisions shown (by id): drafts have none (see show).
     numbers: Mapping[int, int] = MappingProxyType({})
+    _blank: Strip | None = None  # the row of an empty list, while it is drawn
 
     def _prompt(self, number: int | None, decision: Decision, editing: bool = False) -> Text:
         prompt = Text()
@@ -84,14 +94,41 @@ class DecisionList(OptionList):
         status says draft."""
         previous = keep if keep is not None else self.selected_id
         self.numbers = numbers or {}
-        self.clear_options()
-        for decision in decisions:
-            self.add_option(Option(self._prompt(self.numbers.get(decision.id), decision),
-                                   id=str(decision.id)))
+        prompts = [self._prompt(self.numbers.get(d.id), d) for d in decisions]
+        if not self._shows(decisions, prompts):
+            self.clear_options()
+            for decision, prompt in zip(decisions, prompts, strict=True):
+                self.add_option(Option(prompt, id=str(decision.id)))
         if decisions:
             ids = [d.id for d in decisions]
             index = ids.index(previous) if previous in ids else len(ids) - 1
-            self.highlighted = index
+            if self.highlighted != index:
+                self.highlighted = index
+
+    def _shows(self, decisions: list[Decision], prompts: list[Text]) -> bool:
+        """Whether the list already shows these entries, as they read: then it is left
+        alone (`n` onto an item without decisions, the clock's tick), not cleared and
+        filled again, which draws every line of the list and measures each entry."""
+        if self.option_count != len(decisions):
+            return False
+        return all(
+            option.id == str(decision.id) and same_text(option.prompt, prompt)
+            for option, decision, prompt in zip(self.options, decisions, prompts, strict=True)
+        )
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """An empty list (the item just taken up, as a rule) is drawn as the blank rows
+        OptionList draws below its last entry, made once per drawing instead of once
+        per row: its rows are all drawn again whenever the heading above changes height."""
+        self._blank = None
+        if not self.option_count:
+            self._blank = Strip.blank(self.scrollable_content_region.width,
+                                      self.get_visual_style("option-list--option").rich_style)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        blank = self._blank
+        return blank if blank is not None and not self.option_count else super().render_line(y)
 
     def show_typing(self, decision: Decision) -> None:
         """The decision being edited changed: its entry alone is made again, and only
@@ -126,7 +163,7 @@ class DecisionList(OptionList):
 
 
 class ItemPanel(Vertical):
-    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+    COMPONENT_CLASSES = display.PANEL_CLASSES
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -134,6 +171,28 @@ class ItemPanel(Vertical):
         # (entry or None for the "Unmatched" node, how many): shown instead of an item
         # while the tree's cursor is under "Unmatched".
         self.unmatched_view: tuple[UnmatchedEntry | None, int] | None = None
+        self._shown: dict[Static, Text] = {}  # what each of the Statics below shows
+
+    def _set(self, box: Static, text: Text) -> None:
+        """Show ``text`` in one of the panel's lines: nothing when it reads the same
+        (the clock's tick, `n`), and a layout pass only when its height changes. A
+        layout places every widget of the screen again and draws the tree's scrollbar
+        again: on every `n` and every tick that was most of the frame's cost."""
+        if box in self._shown and same_text(self._shown[box], text):
+            return
+        self._shown[box] = text
+        width = box.content_size.width
+        if not width or not box.display:  # not laid out yet: its height is unknown
+            box.update(text)
+            return
+        before = box.get_content_height(self.size, self.app.size, width)
+        box.update(text, layout=False)
+        if box.get_content_height(self.size, self.app.size, width) != before:
+            box.refresh(layout=True)
+
+    def _title(self, title: str) -> None:
+        if self.border_title != title:  # setting it draws the whole panel again
+            self.border_title = title
 
     def compose(self) -> ComposeResult:
         yield Static(id="item-heading")
@@ -147,15 +206,15 @@ class ItemPanel(Vertical):
         heading = self.query_one("#item-heading", Static)
         clock = self.query_one("#item-clock", Static)
         decisions = self.query_one(DecisionList)
-        self.border_title = "Unmatched"
+        self._title("Unmatched")
         text = Text()
         if entry is None:
             text.append(f"Unmatched: {count} " + ("entry" if count == 1 else "entries"), "bold")
             text.append("\nThe agenda changed since these were written and they match no item "
                         "of it (not by number and title, nor by title alone). They are kept "
                         "here and in the session file, never dropped.", "dim")
-            heading.update(text)
-            clock.update("")
+            self._set(heading, text)
+            self._set(clock, Text())
             decisions.show([])
             self._show_notes([])
             return
@@ -164,12 +223,12 @@ class ItemPanel(Vertical):
         text.append(printable(entry.title), "bold")
         text.append("\nNot in the agenda any more (it changed). Kept as it was, read-only.",
                     "dim")
-        heading.update(text)
+        self._set(heading, text)
         finals = sum(1 for d in entry.state.decisions if d.final)
         drafts = len(entry.state.decisions) - finals
         parts = [f"status {entry.state.status.value}", f"was key {printable(entry.key)}"]
         parts.append(f"{drafts} draft, {finals} final")
-        clock.update(Text(" · ".join(parts), style="italic"))
+        self._set(clock, Text(" · ".join(parts), style="italic"))
         index = next(i for i, e in enumerate(self.session.unmatched) if e is entry)
         decisions.show(entry.state.decisions,
                        numbers=list_numbers(self.session, unmatched_node(index)))
@@ -182,7 +241,7 @@ class ItemPanel(Vertical):
         heading = self.query_one("#item-heading", Static)
         decisions = self.query_one(DecisionList)
         if key is None:
-            heading.update("")
+            self._set(heading, Text())
             decisions.show([])
             self._show_notes([])
             return
@@ -197,13 +256,13 @@ class ItemPanel(Vertical):
         if amended:
             text.append(printable(f"\n{amended[0].upper()}{amended[1:]}"),
                         style_of(self)(display.PANEL_AMENDED))
-        heading.update(text)
+        self._set(heading, text)
         state = self.session.peek(key)
         decisions.show(state.decisions if state else [], keep_decision,
                        list_numbers(self.session, key) if state else None)
         self._show_notes(state.notes if state else [])
         self.update_clock()
-        self.border_title = "Current item" if key == self.session.current else "Selected item"
+        self._title("Current item" if key == self.session.current else "Selected item")
 
     def _show_notes(self, notes: list[Note]) -> None:
         """The newest notes, a line each (cut with …), under the decisions; hidden when
@@ -212,7 +271,7 @@ class ItemPanel(Vertical):
         box = self.query_one("#item-notes", Static)
         box.display = bool(notes)
         if not notes:
-            box.update("")
+            self._set(box, Text())
             return
         narrow = self.app.size.width < 100
         shown = NOTES_SHOWN_NARROW if narrow else NOTES_SHOWN
@@ -237,7 +296,7 @@ class ItemPanel(Vertical):
             text.append(printable(f"\n{record.name[:1].upper()}{record.name[1:]}'s "
                                   f"decisions: {state}"),
                         style_of(self)(display.PANEL_AMENDED))
-        box.update(text)
+        self._set(box, text)
 
     def _time(self, moment: datetime) -> str:
         """The time of day where the meeting is held."""
@@ -261,11 +320,9 @@ class ItemPanel(Vertical):
             parts.append(self._against_plan(key, plan))
         drafts, finals = session.counts(key)
         parts.append(f"{drafts} draft, {finals} final")
-        self.query_one("#item-clock", Static).update(
-            Text(" · ", style="italic").join(
-                Text(part, style="italic") if isinstance(part, str) else part for part in parts
-            )
-        )
+        self._set(self.query_one("#item-clock", Static), Text(" · ", style="italic").join(
+            Text(part, style="italic") if isinstance(part, str) else part for part in parts
+        ))
 
     def _plan_text(self, key: str, plan: int | None) -> str:
         if plan is None:

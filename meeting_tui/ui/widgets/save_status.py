@@ -23,7 +23,11 @@ class SaveStatus(Static):
         self.lines: list[tuple[str, str]] = []
 
     def show_lines(self, lines: list[tuple[str, str]]) -> None:
-        """``lines``: (level, text) with level one of LEVELS; the worst colours the bar."""
+        """``lines``: (level, text) with level one of LEVELS; the worst colours the bar.
+        The same lines again (every save says there is nothing to show) change nothing:
+        updating the Static would lay the whole screen out again after each save."""
+        if list(lines) == self.lines:
+            return
         self.lines = list(lines)
         self.display = bool(lines)
         for level in LEVELS:

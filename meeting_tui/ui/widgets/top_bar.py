@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -18,7 +19,7 @@ from ..display import StyleOf, estimate, item_clock, plain, state_badge, style_o
 class TopBar(Static):
     """Redrawn on every clock tick; nothing else is."""
 
-    COMPONENT_CLASSES = display.COMPONENT_CLASSES
+    COMPONENT_CLASSES = display.TOP_BAR_CLASSES
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -49,7 +50,8 @@ class TopBar(Static):
         if quorum is not None:  # before the rest, and kept while words are dropped
             choices = [Text.assemble(quorum, "  ", choice) for choice in choices]
             choices.append(Text.assemble(quorum, "  ", badge, " ", (spent, "bold")))
-        width = self.content_size.width or self.size.width
+        laid_out = self.content_size.width
+        width = laid_out or self.size.width
         room = max(width - min(title.cell_len, TITLE_ROOM) - 1, 0)
         right = next((c for c in choices if c.cell_len <= room), choices[-1])
         current = session.current
@@ -61,7 +63,7 @@ class TopBar(Static):
         else:
             left = Text("No item taken up yet: n takes up the first", style="dim")
             clock = estimate(session, now)
-        return Group(line(title, right), line(left, clock))
+        return Group(line(title, right, laid_out), line(left, clock, laid_out))
 
 
 def quorum_badge(session: Session, style: StyleOf) -> Text | None:
@@ -78,10 +80,33 @@ QUORUM_MET, QUORUM_SHORT = "clock--ok", "clock--over"
 TITLE_ROOM = 40
 
 
-def line(left: Text, right: Text) -> Table:
-    """One line: ``left`` cut with an ellipsis, ``right`` whole at the right edge."""
-    grid = Table.grid(expand=True, padding=(0, 1))
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_row(left, right)
-    return grid
+def line(left: Text, right: Text, width: int = 0) -> Text | Table:
+    """One line: ``left`` cut with an ellipsis, ``right`` whole at the right edge.
+
+    Drawn as a grid of two columns would draw it, but as one Text of ``width`` cells
+    (the bar is drawn on every clock tick and every `n`, and a Rich table costs a few
+    times more to draw); the grid itself where it would not give ``right`` its width
+    and ``left`` a cell (a narrow bar, an unknown width), would strip ``right``'s end,
+    or pads an empty part its own way: the bar reads the same either way
+    (tests/ui/test_top_bar.py).
+    """
+    right_width = cell_len(right.plain)
+    if (width < right_width + 2 or not left.plain or not right.plain
+            or right.plain[-1].isspace() or "\n" in left.plain or "\n" in right.plain):
+        return grid(left, right)
+    cut = left.copy()
+    cut.truncate(width - right_width - 1, overflow="ellipsis", pad=True)
+    drawn = Text(no_wrap=True, overflow="crop")
+    drawn.append_text(cut)
+    drawn.append(" ")
+    drawn.append_text(right)
+    return drawn
+
+
+def grid(left: Text, right: Text) -> Table:
+    """The line as a grid: ``left`` takes the room ``right`` leaves."""
+    table = Table.grid(expand=True, padding=(0, 1))
+    table.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(justify="right", no_wrap=True)
+    table.add_row(left, right)
+    return table
