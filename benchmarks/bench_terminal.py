@@ -542,7 +542,14 @@ def main() -> int:
     parser.add_argument("--no-bundled", action="store_true",
                         help="leave out the bundled 31-item agenda")
     parser.add_argument("--keys", type=int, default=40, help="keys typed in the editor")
+    parser.add_argument("--dialogs", default="",
+                        help="open only these dialogs, by key, e.g. 'ctrl+p' or '?,r' "
+                             "(default: all; the palette's typing is always measured)")
     args = parser.parse_args()
+    if args.dialogs:
+        global DIALOGS
+        wanted = {key.strip() for key in args.dialogs.split(",")}
+        DIALOGS = tuple(d for d in DIALOGS if d[0].split()[0] in wanted)
     settings = argparse.Namespace(runs=args.runs, bundled=not args.no_bundled, keys=args.keys,
                                   gap=0.05, timeout=120.0,
                                   sizes=tuple(int(n) for n in args.sizes.split(",")))

@@ -3,21 +3,38 @@ for 20,000 items at every key.
 
 Textual's ``FuzzySearch`` scores a title by trying every way the query's letters can be
 picked out of it, in order, and keeping the best; a query of eight letters in a long
-title has thousands of such ways, and the palette asks again for every item at each
-key: at 20,000 items "Settings" took seconds, while the list showed the hits of an
-earlier key. Here the same score (the same float: hits of every provider are sorted
-together) comes from a pass over the title per letter that keeps, for each place a
-letter can be, the best count of word starts for each number of groups: what the score
-is made of. Each item's pass for a query is kept, so the next key, which mostly adds a
-letter, costs one more pass, over the items still matching. The items' folded texts are
-made once per outline (the agenda as amended), not once per key.
+title has thousands of such ways (half a second for "Settings" over the 31 titles of the
+28th meeting), and the palette asks again at each key. Here the same score (the same
+float: hits of every provider are sorted together) comes from a pass over the title per
+letter that keeps, for each place a letter can be, the best count of word starts for
+each number of groups: what the score is made of. The highlighted letters come from
+the same passes, run backwards (``match_offsets``).
+
+And most items are not scored at all. For most queries a title holding the query whole
+(its letters in one group) scores more than scattered letters can
+(``scattered_ceiling``), and that score is cheap: when the best ``limit`` titles hold
+the query whole at its best, no other one is looked at. Otherwise the scattered ones
+are grouped by a bound on their score from what is cheap to see (how many of the
+query's pairs of letters the title lacks: each is a gap; how many of its letters start
+a word of the title), counted for all items at once on sets of items kept as ints, and
+scored best bound first until no bound can beat the ``limit``-th score, at most
+``SCATTERED_BUDGET`` distinct titles a key (``complete`` says whether it was reached):
+past it the list holds the best of those scored (the first letters of a query scatter
+over nearly every item of 20,000). The passes of the previous key are carried on, and
+the items' lowered texts are made once per outline (the agenda as amended).
+
+Longer than most modules: the score, its highlighted letters and the search that
+decides which items to score read the same passes, and are tested together against
+Textual's own matcher (tests/ui/test_item_search.py).
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from ..core.agenda import Item
 
@@ -115,44 +132,311 @@ def fuzzy_score(query: str, folded: str, done: _Pass | None) -> float:
                for _place, best in done.states for groups, firsts in best.items())
 
 
+def item_score(query: str, folded: str) -> float:
+    """Textual's ``Matcher(query).match`` of ``folded`` (both lowered), from scratch."""
+    done = _first_pass(folded, query[0])
+    for offset in range(1, len(query)):
+        if done is None:
+            return 0.0
+        done = _next_pass(folded, query[offset], offset, done)
+    return fuzzy_score(query, folded, done)
+
+
+def match_offsets(query: str, folded: str) -> list[int]:
+    """The places Textual's ``FuzzySearch.match`` gives for ``query`` in ``folded`` (both
+    lowered): of the placements with the best score, the first in order."""
+    length = len(query)
+    if not length:
+        return []
+    at = folded.find(query)
+    if at >= 0:
+        return list(range(at, at + length))
+    letters: list[list[int]] = []
+    start = 0
+    for offset, letter in enumerate(query):
+        positions = _positions(folded, letter, start, offset)
+        if not positions:
+            return []
+        letters.append(positions)
+        start = positions[0] + 1
+    # ahead[k][place]: {groups: most word starts} of the letters k.. with letter k at place
+    ahead: list[dict[int, dict[int, int]]] = [{} for _ in range(length)]
+    ahead[-1] = {p: {1: word_start(folded, p)} for p in letters[-1]}
+    for k in range(length - 2, -1, -1):
+        after = sorted(ahead[k + 1].items())
+        j = len(after)
+        later: dict[int, int] = {}  # the best of the places at least two after
+        for place in reversed(letters[k]):
+            starts = word_start(folded, place)
+            while j > 0 and after[j - 1][0] > place + 1:
+                for groups, firsts in after[j - 1][1].items():
+                    if later.get(groups, -1) < firsts:
+                        later[groups] = firsts
+                j -= 1
+            here: dict[int, int] = {}
+            for groups, firsts in later.items():  # a gap: one group more
+                if here.get(groups + 1, -1) < firsts + starts:
+                    here[groups + 1] = firsts + starts
+            for groups, firsts in ahead[k + 1].get(place + 1, {}).items():  # the same group
+                if here.get(groups, -1) < firsts + starts:
+                    here[groups] = firsts + starts
+            if here:
+                ahead[k][place] = here
+    best = max(_score(length, firsts, groups)
+               for found in ahead[0].values() for groups, firsts in found.items())
+    offsets: list[int] = []
+    groups_so_far = firsts_so_far = 0
+    for k in range(length):
+        for place in sorted(ahead[k]):
+            if offsets and place <= offsets[-1]:
+                continue
+            joined = 1 if offsets and place == offsets[-1] + 1 else 0
+            if any(_score(length, firsts_so_far + firsts, groups_so_far + groups - joined)
+                   == best for groups, firsts in ahead[k][place].items()):
+                offsets.append(place)
+                groups_so_far += 1 - joined
+                firsts_so_far += word_start(folded, place)
+                break
+    return offsets
+
+
+def _substring_score(query: str, folded: str, at: int) -> float:
+    """Textual's score of a text holding the query whole, first found at ``at``."""
+    length = len(query)
+    firsts = sum(word_start(folded, offset) for offset in range(at, at + length))
+    return _score(length, firsts, 1) * (2.0 if folded == query else 1.5)
+
+
+def _word_after_gap(query: str) -> int:
+    """How many letters of the query could start a word of a title right after the one
+    before them in the same group: those after a character that ends words."""
+    return sum(1 for k in range(1, len(query))
+               if not _is_word(query[k - 1]) and _is_word(query[k]))
+
+
+def _bound(length: int, fewest_groups: int, starts: int, joined_starts: int) -> float:
+    """The best score a placement of ``fewest_groups`` groups or more can have when at
+    most ``starts`` of its letters can start words: each group's first letter, and the
+    letters after a non-word character of the query (``joined_starts``)."""
+    return max(_score(length, min(groups + joined_starts, starts), groups)
+               for groups in range(max(2, fewest_groups), length + 1))
+
+
+def scattered_ceiling(query: str) -> float:
+    """The best score the query's letters can have when they are not found together."""
+    length = len(query)
+    if length < 2:
+        return 0.0
+    return _bound(length, 2, sum(1 for c in query if _is_word(c)), _word_after_gap(query))
+
+
+def _in_order(query: str) -> re.Pattern[str]:
+    """Matches (from the start) a text holding the query's letters in order: where
+    Textual's matcher gives a score. Possessive: linear in the text."""
+    parts = [f"[^{re.escape(c)}]*+{re.escape(c)}" for c in query]
+    return re.compile("".join(parts), re.DOTALL)
+
+
+SCATTERED_BUDGET = 200  # distinct titles scored a key for their scattered letters, at most
+
+_NON_WORD = re.compile(r"[^\w\n]")  # what ends a word, as Textual's ``\w+`` reads it
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+
+# A set of items as an int: item i is the bit (n - 1 - i), so that its binary digits
+# read in agenda order. Made, combined and read back by C code, not item by item.
+Mask = int
+
+
+def _mask(flags: Iterable[object]) -> Mask:
+    """The items whose flag is true, in agenda order."""
+    digits = bytes(map(bool, flags)).translate(_BITS)
+    return int(digits, 2) if digits else 0
+
+
+def _add(counter: list[Mask], mask: Mask) -> None:
+    """Count one more for the items of ``mask``: ``counter`` holds each item's count in
+    binary, one mask per bit (the lowest first)."""
+    carry = mask
+    for bit, plane in enumerate(counter):
+        counter[bit], carry = plane ^ carry, plane & carry
+        if not carry:
+            return
+    counter.append(carry)
+
+
+def _counted(counter: list[Mask], count: int, among: Mask) -> Mask:
+    """The items of ``among`` whose count is ``count``."""
+    if count >> len(counter):
+        return 0
+    for bit, plane in enumerate(counter):
+        among &= plane if count >> bit & 1 else ~plane
+    return among
+
+
 class ItemSearch:
-    """The items of one outline, folded once; the passes of the last query kept."""
+    """The items of one outline, folded once, and what their searches keep: the sets of
+    the items holding a pair of letters, or a word starting with a letter."""
 
     def __init__(self, order: Sequence[Item], text: Callable[[Item], str]) -> None:
         self.order = order
         self.texts = [text(item) for item in order]
         self.folded = [shown.lower() for shown in self.texts]
-        self._query = ""
-        self._passes: dict[int, _Pass] = {}  # item index: its pass, while it matches
+        self._all = (1 << len(self.folded)) - 1
+        self._by_text: dict[str, list[int]] | None = None
+        self._spaced: list[str] | None = None
+        self._holding: dict[str, Mask] = {}  # a pair of letters: the items holding it
+        self._starting: dict[str, Mask] = {}  # a letter: the items with a word of it
+        self._scored_query = ""
+        self._scored: dict[int, _Pass | None] = {}
+        self.complete = True  # whether the last search scored every item that could count
 
-    def _passes_for(self, query: str) -> dict[int, _Pass]:
-        if self._query and query.startswith(self._query):
-            done, passes = len(self._query), self._passes
-        else:
-            done, passes = 1, {}
+    def prepare(self) -> None:
+        """Make now what the first keys would make: the palette calls it once drawn,
+        while the secretary reads it (some 0.1 s at 20,000 items)."""
+        self._equal()
+        self._spaced_texts()
+
+    def _spaced_texts(self) -> list[str]:
+        """Each text after a space, its non-word characters spaces: a word starts
+        with a letter where a space comes before it."""
+        if self._spaced is None:
+            joined = "\n".join(self.folded)
+            self._spaced = [" " + text for text in _NON_WORD.sub(" ", joined).split("\n")]
+        return self._spaced
+
+    def _indices(self, mask: Mask) -> Iterator[int]:
+        """The items of ``mask``, in agenda order."""
+        digits = format(mask, f"0{len(self.folded)}b")
+        at = digits.find("1")
+        while at >= 0:
+            yield at
+            at = digits.find("1", at + 1)
+
+    def _holding_mask(self, part: str) -> Mask:
+        if len(self._holding) > 4096:
+            self._holding.clear()
+        mask = self._holding.get(part)
+        if mask is None:
+            mask = self._holding[part] = _mask(map(str.__contains__, self.folded,
+                                                   repeat(part)))
+        return mask
+
+    def _starting_mask(self, letter: str) -> Mask:
+        mask = self._starting.get(letter)
+        if mask is None:
+            mask = self._starting[letter] = _mask(map(str.__contains__, self._spaced_texts(),
+                                                      repeat(" " + letter)))
+        return mask
+
+    def _equal(self) -> dict[str, list[int]]:
+        """The items by their whole lowered text (a title typed whole scores more)."""
+        if self._by_text is None:
+            self._by_text = {}
             for index, folded in enumerate(self.folded):
-                first = _first_pass(folded, query[0])
-                if first is not None:
-                    passes[index] = first
-        for offset in range(done, len(query)):
-            letter, after = query[offset], {}
-            for index, before in passes.items():
-                found = _next_pass(self.folded[index], letter, offset, before)
-                if found is not None:
-                    after[index] = found
-            passes = after
-        self._query, self._passes = query, passes
-        return passes
+                self._by_text.setdefault(folded, []).append(index)
+        return self._by_text
 
     def best(self, query: str, limit: int,
              skip: Callable[[int], bool] = lambda _index: False) -> list[tuple[float, int]]:
         """The ``limit`` best (score, item index) for ``query``, best first, in agenda
-        order among equals: the scores Textual's matcher gives."""
+        order among equals: the scores Textual's matcher gives, of every item that can
+        be among them when ``complete`` is left true."""
         folded_query = query.lower()
-        if not folded_query:
+        self.complete = True
+        if not folded_query or limit <= 0:
             return []
-        passes = self._passes_for(folded_query)
-        scored = ((fuzzy_score(folded_query, self.folded[index], done), -index)
-                  for index, done in passes.items() if not skip(index))
-        return [(score, -negative)
-                for score, negative in heapq.nlargest(limit, scored)]
+        folded, length = self.folded, len(folded_query)
+        ceiling = scattered_ceiling(folded_query)
+        # The best a title holding the query whole (but not only it) can score: once
+        # ``limit`` titles have it, the later ones can only tie, and ties go to the first.
+        cap = _score(length, sum(1 for k, c in enumerate(folded_query) if _is_word(c) and (
+            k == 0 or not _is_word(folded_query[k - 1]))), 1) * 1.5
+        enough = cap > ceiling
+        equal = [(_substring_score(folded_query, folded_query, 0), -index)
+                 for index in self._equal().get(folded_query, ()) if not skip(index)]
+        whole = _mask(map(str.__contains__, folded, repeat(folded_query)))
+        hits = list(equal)  # (score, -index)
+        at_cap = 0
+        for index in self._indices(whole):
+            if skip(index) or folded[index] == folded_query:
+                continue
+            score = _substring_score(folded_query, folded[index],
+                                     folded[index].find(folded_query))
+            hits.append((score, -index))
+            if score >= cap and enough:
+                at_cap += 1
+                if at_cap >= limit:
+                    break
+        top = heapq.nsmallest(limit, hits, key=lambda hit: (-hit[0], -hit[1]))
+        if length > 1 and (len(top) < limit or top[-1][0] <= ceiling):
+            top = self._with_scattered(folded_query, whole, top, limit, skip)
+        return [(score, -negative) for score, negative in top]
+
+    def _with_scattered(self, query: str, whole: Mask, top: list[tuple[float, int]],
+                        limit: int, skip: Callable[[int], bool]) -> list[tuple[float, int]]:
+        """``top`` with the items holding the query's letters apart that beat it, best
+        bound first."""
+        length, folded = len(query), self.folded
+        among = _mask(map(_in_order(query).match, folded)) & ~whole & self._all
+        if not among:
+            return top
+        present: list[Mask] = []  # how many of the query's pairs of letters each holds
+        for k in range(length - 1):
+            _add(present, self._holding_mask(query[k:k + 2]) & among)
+        starts: list[Mask] = []  # how many of its letters start a word of it
+        for letter in query:
+            if _is_word(letter):
+                _add(starts, self._starting_mask(letter) & among)
+        joined = _word_after_gap(query)
+        groups_of = sorted(((_bound(length, length - pairs, firsts, joined), pairs, firsts)
+                            for pairs in range(length) for firsts in range(length + 1)),
+                           reverse=True)
+        heap = list(top)  # the best so far: (score, -index), the worst first
+        heapq.heapify(heap)
+        # The items' passes of the last query, carried on when this one adds a letter;
+        # the scores by what of a title counts: from the query's first letter (and
+        # whether a word starts there), for the titles repeated under other numbers.
+        before = self._scored if query[:-1] == self._scored_query else {}
+        passes: dict[int, _Pass | None] = {}
+        scores: dict[tuple[bool, str], float] = {}
+        for bound, pairs, firsts in groups_of:
+            if len(heap) >= limit and bound < heap[0][0]:
+                break
+            group = _counted(starts, firsts, _counted(present, pairs, among))
+            if not group:
+                continue
+            for index in self._indices(group):
+                if len(heap) >= limit and (bound, -index) < heap[0]:
+                    break
+                if skip(index):
+                    continue
+                text = folded[index]
+                at = text.find(query[0])
+                key = (at == 0 or not _is_word(text[at - 1]), text[at:])
+                score = scores.get(key)
+                if score is None:
+                    if len(scores) >= SCATTERED_BUDGET:
+                        self.complete = False
+                        self._scored_query, self._scored = query, passes
+                        return sorted(heap, reverse=True)
+                    done = before.get(index, _NOT_SCORED)
+                    if done is _NOT_SCORED:
+                        done = _first_pass(text, query[0])
+                        for offset in range(1, length):
+                            if done is None:
+                                break
+                            done = _next_pass(text, query[offset], offset, done)
+                    elif done is not None:
+                        done = _next_pass(text, query[-1], length - 1, done)
+                    passes[index] = done
+                    score = scores[key] = fuzzy_score(query, text, done)
+                hit = (score, -index)
+                if len(heap) < limit:
+                    heapq.heappush(heap, hit)
+                elif hit > heap[0]:
+                    heapq.heapreplace(heap, hit)
+        self._scored_query, self._scored = query, passes
+        return sorted(heap, reverse=True)
+
+
+_NOT_SCORED = _Pass(-1, [])

@@ -24,7 +24,7 @@ from ..core.agenda import Item
 from ..core.decision_list import list_numbers
 from ..core.printable import printable, printable_line
 from ..core.session import Decision, Session
-from .item_search import ItemSearch
+from .item_search import ItemSearch, match_offsets
 
 
 class Meeting(Protocol):
@@ -42,18 +42,22 @@ def item_text(item: Item) -> str:
     return printable(f"{item.number} {item.title}" if item.number else item.title)
 
 
-def highlighted(matcher: Matcher, text: str) -> Content:
+def highlighted(matcher: Matcher, text: str, folded: str | None = None) -> Content:
     """``text`` with the matched letters highlighted, as ``Matcher.highlight`` does
-    but without reading markup in it."""
+    but without reading markup in it, and without trying every way the letters fit
+    (Textual's ``FuzzySearch.match`` took half a second for "Settings" over the 31
+    titles of a real agenda): the same letters, from ui/item_search.py."""
     content = Content(text)
-    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
-    for offset in offsets:
-        if not text[offset].isspace():
+    for offset in match_offsets(matcher.query.lower(), text.lower() if folded is None
+                                else folded):
+        if offset < len(text) and not text[offset].isspace():
             content = content.stylize(matcher.match_style, offset, offset + 1)
     return content
 
 
 ITEM_HITS = 50  # the best items for what is typed: more would only be scrolled past
+DISCOVERED_ITEMS = 5  # listed before anything is typed
+PREPARE_AFTER = 0.1  # seconds after the palette opens: its first frame is drawn by then
 
 # One search per session, kept between palette openings while its outline (the agenda
 # as amended) is the same: the items' texts are folded once, not at each opening.
@@ -71,8 +75,8 @@ class ItemsProvider(Provider):
     """Every agenda item, matched on its number and title; the best ``ITEM_HITS``.
 
     The scores are Textual's matcher's (ui/item_search.py computes them without
-    trying every way the letters fit, and carries the work over from the previous
-    key), and only the best hits are made: at 20,000 items each key made a hit of
+    trying every way the letters fit, and scores only the items that can be among the
+    best), and only the best hits are made: at 20,000 items each key made a hit of
     every item with the letters typed, and the palette a line of each."""
 
     @property
@@ -88,18 +92,27 @@ class ItemsProvider(Provider):
             text = search.texts[index]
             yield Hit(
                 score,
-                highlighted(matcher, text),
+                highlighted(matcher, text, search.folded[index]),
                 partial(app.go_to_item, order[index].key),
                 help="go to this item",
                 text=text,
             )
 
     async def discover(self) -> Hits:
+        """Before anything is typed: the selected item and the few after it, under the
+        commands. The palette measures and draws every line it lists when it opens, and
+        the first 50 items, each of two lines, made it twice as slow to open as a bare
+        one; an item is found by typing, a command by reading the list."""
         app = self.meeting
-        for item in app.session.order[:50]:
+        session = app.session
+        order = session.order
+        at = session.outline.index.get(session.selected or "", 0) if order else 0
+        for item in order[at:at + DISCOVERED_ITEMS]:
             text = item_text(item)
             yield DiscoveryHit(Content(text), partial(app.go_to_item, item.key),
                                help="go to this item", text=text)
+        # The items' texts and index made once the palette is drawn, not on the first key.
+        self.app.set_timer(PREPARE_AFTER, lambda: item_search(session).prepare())
 
 
 # ---------------------------------------------------------------- decisions' text
@@ -230,7 +243,8 @@ def move_targets(session: Session, source: str,
             for score, index in search.best(query, ITEM_HITS,
                                             lambda index: order[index].key == source):
                 text = search.texts[index]
-                yield Hit(score, highlighted(matcher, text), partial(move_to, order[index].key),
+                yield Hit(score, highlighted(matcher, text, search.folded[index]),
+                          partial(move_to, order[index].key),
                           help="move the decision here", text=text)
 
         async def discover(self) -> Hits:

@@ -1,20 +1,26 @@
 """The palette's item search gives Textual's fuzzy scores (the hits of every provider are
-sorted together), the best first, and carries its work from one key to the next."""
+sorted together) and highlights Textual's letters, the best first, and carries its work
+from one key to the next; past its budget of scattered matches a key lists the best of
+those it scored, each with Textual's own score; at 20,000 items the Settings commands
+still come first."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from textual.fuzzy import Matcher
+from textual.command import CommandPalette
+from textual.fuzzy import FuzzySearch, Matcher
+from textual.widgets import Input, OptionList
 
 from meeting_tui.core.parser import parse_agenda
-from meeting_tui.ui.item_search import ItemSearch
+from meeting_tui.ui import item_search as item_search_module
+from meeting_tui.ui.commands import SETTING_COMMANDS
+from meeting_tui.ui.item_search import ItemSearch, match_offsets
 from meeting_tui.ui.providers import item_text
 
 # Few letters, spaces and punctuation: many ways for a query's letters to fit.
 LETTERS = st.text(alphabet="aAbeéstn .-2_", min_size=1, max_size=40)
 QUERIES = st.text(alphabet="abestn .-2", min_size=1, max_size=8)
-
 
 
 def search_of(titles: list[str]) -> ItemSearch:
@@ -50,3 +56,89 @@ def test_the_best_only_and_in_agenda_order_among_equals() -> None:
     assert len(best) == 10
     assert [index for _score, index in best] == sorted(index for _score, index in best)
     assert search.best("", 10) == [] and search.best("zzz", 10) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(LETTERS, QUERIES)
+def test_the_letters_highlighted_are_textuals(title: str, query: str) -> None:
+    _score, offsets = FuzzySearch().match(query, title)
+    assert match_offsets(query.lower(), title.lower()) == list(offsets)
+
+
+def test_past_the_budget_the_best_of_those_scored_with_textuals_scores(monkeypatch) -> None:
+    """More distinct scattered matches than a key scores: what is listed still has
+    Textual's score of each, best first, and the titles holding the query whole lead."""
+    monkeypatch.setattr(item_search_module, "SCATTERED_BUDGET", 20)
+    # Each holds the pair "et" and words starting with e and s: a bound of two groups
+    # and two word starts, where only three groups and one start can be had.
+    titles = [f"et s{'x' * n}e{'y' * (n % 7)}t" for n in range(1, 201)] + ["the set", "sets"]
+    search = search_of(titles)
+    best = search.best("set", 10)
+    assert not search.complete
+    matcher = Matcher("set")
+    assert [score for score, _index in best] == [matcher.match(titles[i]) for _s, i in best]
+    assert [score for score, _index in best] == sorted((s for s, _i in best), reverse=True)
+    assert [titles[i] for _s, i in best[:2]] == ["the set", "sets"]  # agenda order
+
+
+def big_agenda(sections: int, per_section: int) -> str:
+    """An agenda of sections * (per_section + 1) items whose titles scatter the letters
+    of "Set" (and of most queries) over every item."""
+    subjects = ("the implementation report", "the state of the budget", "the rules",
+                "the draft opinion", "the cooperation projects", "the questionnaire")
+    lines = ["Standing Committee, 21-25 September 2025", ""]
+    for n in range(1, sections + 1):
+        lines += [f"{n}. Second reading of {subjects[n % len(subjects)]}", ""]
+        lines += [f"{n}.{m}. Presentation of {subjects[(n + m) % len(subjects)]} by the "
+                  "Secretariat" for m in range(1, per_section + 1)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+async def test_typing_set_at_20000_items_lists_the_settings_commands_first(make_app) -> None:
+    app = make_app(text=big_agenda(400, 49))
+    assert len(app.session.order) == 20_000
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Set")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(Input).value == "Set"
+        idle = 0
+        for _ in range(200):  # until the last key's search is done (and none is to come)
+            await pilot.pause(0.05)
+            idle = 0 if any(worker.is_running for worker in palette.workers) else idle + 1
+            if idle >= 4:
+                break
+        commands = palette.query_one("CommandList", OptionList)
+        listed = [commands.get_option_at_index(i).prompt.plain.split("\n")
+                  for i in range(commands.option_count)]
+        items = [n for n, (_title, *help_) in enumerate(listed) if help_ == ["go to this item"]]
+        assert items  # the items follow the commands
+        # Before any item: every Settings command (a command scattering the letters
+        # as well as the best item may tie with it: ties keep the order they came in).
+        before_items = [title for title, *_help in listed[:items[0]]]
+        settings_titles = [title for title in before_items if title.startswith("Settings:")]
+        assert len(settings_titles) >= len(SETTING_COMMANDS) + 1  # and the adoption date
+        assert listed[0][0].startswith("Set")
+
+
+async def test_before_anything_is_typed_the_selected_item_and_a_few_after_it(make_app):
+    """Not the first 50 items: the palette measures and draws every line it lists."""
+    from meeting_tui.ui.providers import DISCOVERED_ITEMS
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "down", "down")
+        selected = app.session.selected
+        assert selected is not None and selected != app.session.order[0].key
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        commands = app.screen.query_one("CommandList", OptionList)
+        items = [commands.get_option_at_index(i).prompt.plain.split("\n")[0]
+                 for i in range(commands.option_count)
+                 if commands.get_option_at_index(i).prompt.plain.endswith("go to this item")]
+        at = app.session.outline.index[selected]
+        assert items == [item_text(item) for item in
+                         app.session.order[at:at + DISCOVERED_ITEMS]]
