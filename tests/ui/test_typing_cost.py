@@ -74,3 +74,52 @@ async def test_a_key_redraws_only_the_rows_it_changed(make_app, monkeypatch):
         assert app.editor.text.endswith("z")
         assert app.editor.wrapped_document.height > 20  # the editor is full
         assert 1 <= len(drawn) <= 3, drawn
+
+
+async def test_a_key_repaints_only_the_rows_of_its_line(make_app, monkeypatch):
+    """A full editor is not repainted row by row (styles, border, filters) for a key:
+    only the rows of the line typed in; a new line repaints it all."""
+    from meeting_tui.ui.widgets.decision_editor import DecisionEditor
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        app.editor.insert("\n\n".join([LONG[:500]] * 4) + "\n\nNoted")
+        await pilot.pause()
+        assert app.editor.wrapped_document.height > app.editor.size.height  # full
+        painted: list[int] = []
+        paint = DecisionEditor.render_line
+
+        def counting(self, y: int):  # type: ignore[no-untyped-def]
+            painted.append(y)
+            return paint(self, y)
+
+        monkeypatch.setattr(DecisionEditor, "render_line", counting)
+        await pilot.press("z")
+        await pilot.pause()
+        assert app.editor.text.endswith("Notedz")
+        assert 1 <= len(painted) <= 2, painted
+        painted.clear()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(painted) > 2  # the rows moved: all of them
+
+
+async def test_what_a_key_repaints_is_what_a_full_repaint_shows(make_app):
+    """Keys typed within a wrapped paragraph (its rows re-wrap) and at the end of the
+    text: the editor on screen is the same as when it is repainted whole."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        app.editor.insert("\n\n".join([LONG[:300]] * 3))
+        await pilot.pause()
+        app.editor.move_cursor((2, 40))
+        await pilot.press(*"inserted words ", "backspace", "backspace")
+        app.editor.move_cursor(app.editor.document.end)
+        await pilot.press(*" and the end")
+        await pilot.pause()
+        shown = app.export_screenshot()
+        app.editor.refresh()
+        await pilot.pause()
+        assert app.export_screenshot() == shown
+        assert "inserted word" in app.session.decision(*app.writing.editing).text

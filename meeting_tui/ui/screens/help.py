@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +13,39 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ..commands import COMMANDS
+
+
+class Rendered:
+    """A renderable drawn once per width. A Static asks its renderable for its width,
+    then for its height (rendering it), then renders it again to draw it, and the
+    screen's layout asks twice: the help's table of every key was drawn three times
+    over when the screen opened (some 40 ms of it). The segments are the same each
+    time for the same width; they are kept and given again."""
+
+    def __init__(self, renderable: Table) -> None:
+        self.renderable = renderable
+        self._segments: dict[tuple[object, ...], list[Segment]] = {}
+        self._measures: dict[tuple[object, ...], Measurement] = {}
+
+    @staticmethod
+    def _key(options: ConsoleOptions) -> tuple[object, ...]:
+        return (options.max_width, options.min_width, options.ascii_only, options.encoding,
+                options.legacy_windows, options.justify, options.overflow, options.no_wrap)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        key = self._key(options)
+        segments = self._segments.get(key)
+        if segments is None:
+            segments = self._segments[key] = list(console.render(self.renderable, options))
+        yield from segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        key = self._key(options)
+        measure = self._measures.get(key)
+        if measure is None:
+            measure = self._measures[key] = Measurement.get(console, options,
+                                                            self.renderable)
+        return measure
 
 
 class HelpScreen(ModalScreen[None]):
@@ -46,14 +82,14 @@ class HelpScreen(ModalScreen[None]):
             editor.add_row(key, meaning)
         with VerticalScroll(classes="dialog help"):
             yield Label("meeting-tui: keys", classes="question")
-            yield Static(table)
+            yield Static(Rendered(table))
             yield Label("In the decision editor", classes="question")
-            yield Static(editor)
+            yield Static(Rendered(editor))
             yield Label("Meeting settings (body, meeting, venue and dates, lead-in, opening "
                         "phrases, adoption date): ctrl+p, then type Settings.",
                         id="help-settings", classes="hint")
             yield Label("Marks in the agenda", classes="question")
-            yield Static(legend)
+            yield Static(Rendered(legend))
             yield Label("In the top bar, \"ends ~12:40 +3 unplanned\": now plus the planned "
                         "time of the items not yet done; 3 of them have no plan and count for "
                         "nothing.", classes="hint")

@@ -27,7 +27,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Edit, EditResult, Selection
 
 from ...core.phrases import completion, matches
 from ...core.printable import printable_line, typed
@@ -74,6 +74,8 @@ class DecisionEditor(PlainTextArea):
         self._divided: list[Any] = []  # the last line divided into rows (_Line)
         self._rows: LRUCache[tuple[Any, ...], Strip] = LRUCache(1024)  # (render_line)
         self._frame: tuple[Any, ...] = ()
+        self._holding = False  # an edit is being made: its repaints are held (edit)
+        self._held = False  # ... and one was asked for
         super().__init__(**kwargs)  # (TextArea asks for a suggestion as it starts)
 
     def get_line(self, line_index: int) -> Text:
@@ -87,6 +89,62 @@ class DecisionEditor(PlainTextArea):
     def notify_style_update(self) -> None:
         self._rows.clear()
         super().notify_style_update()
+
+    # An edit repaints the whole editor (the selection, the suggestion are reactive), so
+    # each of its rows went again through the styles, the border and the filters,
+    # however few changed: in a long decision the editor is high, and a key cost more.
+    # A key typed within a line whose rows stay as many, the view unmoved, repaints
+    # the rows of that line only; anything else repaints it all, as before.
+    def edit(self, edit: Edit) -> EditResult:
+        before, cursor_line = self._view(), self.selection.end[0]
+        self._holding, self._held = True, False
+        try:
+            result = super().edit(edit)
+        finally:
+            self._holding = False
+        if self._held:
+            self._held = False
+            simple = self._view() == before and cursor_line == self.selection.end[0]
+            rows = self._edited_rows(edit, result) if simple else None
+            if rows is None:
+                self.refresh()
+            else:
+                self.refresh_lines(*rows)
+        return result
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> DecisionEditor:
+        if self._holding and not regions and repaint and not layout and not recompose:
+            self._held = True
+            return self
+        super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        return self
+
+    def _view(self) -> tuple[Any, ...]:
+        """What, when it changes in an edit, may change other rows than the edited
+        line's: the scroll, the sizes, the border's texts, the suggestion, a selection,
+        the line count (the rows below move), the placeholder (an empty text), a
+        bracket matched elsewhere."""
+        document = self.document
+        return (self.scroll_offset, self.virtual_size, self.size, self.suggestion,
+                self.border_title, self.border_subtitle, self.selection.is_empty,
+                document.line_count, document.line_count == 1 and not document[0],
+                self.wrapped_document.height, self.show_line_numbers, self.soft_wrap,
+                self._matching_bracket_location)
+
+    def _edited_rows(self, edit: Edit, result: EditResult) -> tuple[int, int] | None:
+        """The first row and the number of rows of the one line an edit changed, the
+        cursor in it before and after; None when it is not so simple."""
+        line = result.end_location[0]
+        if not (edit.top[0] == edit.bottom[0] == line == self.selection.end[0]):
+            return None
+        if not self.selection.is_empty or not self.soft_wrap:
+            return None
+        try:
+            rows = self.wrapped_document._line_index_to_offsets[line]
+        except IndexError:
+            return None
+        return (rows[0], len(rows)) if rows else None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         theme = self._theme
