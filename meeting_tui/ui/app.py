@@ -58,8 +58,6 @@ from .followup import FollowUp
 from .keys import driver_class, escape_then
 from .providers import DecisionsProvider, ItemsProvider
 from .saving import SaveDone, Saver
-from .screens.dialogs import QuitScreen
-from .screens.help import HelpScreen
 from .timekeeping import Timekeeper
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
@@ -623,10 +621,14 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         self.saver.ask_save_as()
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # the dialogs are imported when opened
+
         self.push_screen(HelpScreen())
 
     def action_quit_meeting(self) -> None:
         if self.session.running and not self.read_only:
+            from .screens.dialogs import QuitScreen
+
             self.push_screen(QuitScreen(), self._quit_answer)
         else:
             self._quit()

@@ -23,7 +23,6 @@ from ..core.settings import default_meeting, default_venue_and_dates, format_dat
 from .commands import ADOPT_HELP, ADOPT_TITLE, SETTING_COMMANDS, SettingCommand
 from .exporting import Exporter
 from .host import Host
-from .screens.prompts import PromptScreen
 
 
 class ListOfDecisions:
@@ -104,6 +103,7 @@ class ListOfDecisions:
             elif adopted is None:
                 raise ValueError("no date: the list is not adopted (escape cancels)")
 
+        from .screens.prompts import PromptScreen  # the dialog's, when opened
         self.app.push_screen(
             PromptScreen(ADOPT_TITLE, value, hint, placeholder="2020-09-25", check=check),
             self._adopt,
@@ -139,6 +139,7 @@ class ListOfDecisions:
             value = "\n".join(settings.phrases)
             hint = ("One phrase a line; they come before the standard ones ("
                     + ", ".join(STANDARD_PHRASES[:3]) + ", …). ctrl+s saves, escape cancels.")
+            from .screens.prompts import PromptScreen  # the dialog's, when opened
             screen = PromptScreen(command.title, value, hint, multiline=True,
                                   placeholder="e.g. Took note with appreciation of")
         else:
@@ -151,6 +152,7 @@ class ListOfDecisions:
                     "enter saves, escape cancels.")
             check = _check_language if command.name in ("language", "second_language") \
                 else None
+            from .screens.prompts import PromptScreen  # the dialog's, when opened
             screen = PromptScreen(command.title, value, hint, placeholder=command.placeholder,
                                   check=check)
         self.app.push_screen(screen, partial(self._set_setting, command))

@@ -19,7 +19,6 @@ from ..core.settings import format_date
 from .display import kept
 from .host import Host
 from .providers import move_targets
-from .screens.dialogs import ConfirmScreen
 
 
 class DecisionWriting:
@@ -123,6 +122,7 @@ class DecisionWriting:
                 if yes:
                     self._toggle_final(key, decision_id)
 
+            from .screens.dialogs import ConfirmScreen  # the dialog's, when opened
             self.app.push_screen(ConfirmScreen(question, "Withdraw"), answer)
             return
         self._toggle_final(key, decision_id)
@@ -162,6 +162,7 @@ class DecisionWriting:
 
         text = self.session.decision(key, decision_id).text
         preview = text if len(text) <= 60 else text[:59] + "…"
+        from .screens.dialogs import ConfirmScreen  # the dialog's, when opened
         self.app.push_screen(ConfirmScreen(f"Delete {name}?\n{preview}", "Delete"),
                              answer)
 

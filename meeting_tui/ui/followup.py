@@ -20,7 +20,6 @@ from .command_line import CommandLineScreen
 from .exporting import Exporter, followup_path
 from .host import Host
 from .previous import PreviousAdoption
-from .screens.followup import ActionsScreen, NotesScreen
 
 
 class FollowUp:
@@ -91,6 +90,7 @@ class FollowUp:
     def notes(self) -> None:
         key = self.session.selected
         if key is not None and self.session.has(key):
+            from .screens.followup import NotesScreen  # the dialog's, when opened
             self.app.push_screen(NotesScreen(self.session, key,
                                              lambda text: self.run(f"n {text}", key)))
 
@@ -99,6 +99,7 @@ class FollowUp:
             self.session.toggle_action_done(key, action_id)
             self.app.save_now()
 
+        from .screens.followup import ActionsScreen  # the dialog's, when opened
         self.app.push_screen(ActionsScreen(self.session, toggled))
 
     # ------------------------------------------------------------ exports

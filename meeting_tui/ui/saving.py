@@ -30,7 +30,6 @@ from ..files.session_file import SessionFile
 from ..files.session_toml import Serializer, dumps
 from ..files.snapshot import Snapshot
 from .host import Host
-from .screens.prompts import PromptScreen
 
 TYPING_SAVE_DELAY = 0.4  # seconds from the first unsaved keystroke to the write
 RETRY_SECONDS = 3.0  # while saving fails, the current state is written again this often
@@ -249,6 +248,7 @@ class Saver:
             self.app.notify(f"Saved to {self.autosaver.path}; the session is saved there from "
                             f"now on (next time: --session {self.autosaver.path})", timeout=15)
 
+        from .screens.prompts import PromptScreen  # the dialog's, when opened
         self.app.push_screen(
             PromptScreen(
                 "Save the session to another file",
