@@ -41,7 +41,8 @@ class Checks(Protocol):
 # ------------------------------------------------------------------ writing
 
 
-def _spans(spans: list[Span]) -> list[dict[str, datetime]]:
+def spans_table(spans: list[Span]) -> list[dict[str, datetime]]:
+    """Spans as the session file writes them, an item's, the meeting's or a speech's."""
     out = []
     for span in spans:
         entry = {"start": span.start}
@@ -74,7 +75,7 @@ def speech_table(speech: Speech) -> dict[str, Any]:
     if speech.point_of_order:
         table["point_of_order"] = True
     if speech.spans:
-        table["spans"] = _spans(speech.spans)
+        table["spans"] = spans_table(speech.spans)
     if speech.done:
         table["done"] = True
     if speech.paused:

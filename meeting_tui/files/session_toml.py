@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,8 @@ import tomli_w
 
 from ..core.agenda import Item
 from ..core.amend import ADD, MOVE, RENAME, Amendment
-from ..core.clock import Span
 from ..core.session import Action, ItemState, Note, Session
-from .floor_toml import roll_tables, speech_table, vote_table
+from .floor_toml import roll_tables, spans_table, speech_table, vote_table
 
 # Format 2 added the [[unmatched]] list (and the optional fields of time-keeping and
 # the List of decisions), format 3 the [[amendments]] of the agenda: a reader of an
@@ -41,16 +39,6 @@ def default_session_path(agenda_path: str | Path) -> Path:
 
 
 # ------------------------------------------------------------------ writing
-
-
-def _spans(spans: list[Span]) -> list[dict[str, datetime]]:
-    out = []
-    for span in spans:
-        entry = {"start": span.start}
-        if span.end is not None:
-            entry["end"] = span.end
-        out.append(entry)
-    return out
 
 
 def to_document(session: Session, agenda_path: str, digest: str) -> dict[str, Any]:
@@ -78,7 +66,7 @@ def document_head(session: Session, agenda_path: str, digest: str) -> dict[str, 
         "title": session.title,
         "timezone": session.timezone,
         "agenda": {"path": agenda_path, "sha256": digest},
-        "meeting": {"ended": session.ended, "spans": _spans(session.meeting_spans)},
+        "meeting": {"ended": session.ended, "spans": spans_table(session.meeting_spans)},
         "next_decision_id": session.next_decision_id,
     }
     if session.day_ends:
@@ -106,7 +94,7 @@ def item_entry(item: Item, state: ItemState) -> dict[str, Any]:
     if state.plan_set:
         entry["planned_minutes"] = state.plan if state.plan is not None else "none"
     if state.spans:
-        entry["spans"] = _spans(state.spans)
+        entry["spans"] = spans_table(state.spans)
     if state.decisions:
         entry["decisions"] = [
             {
