@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
 def render_docx(docs: Sequence[Document], template: bytes | None = None) -> Made:
     try:
-        import docx
         from docx.enum.text import WD_BREAK
         from docx.shared import Inches
     except ImportError:
@@ -35,14 +34,8 @@ def render_docx(docs: Sequence[Document], template: bytes | None = None) -> Made
     docs = [xml_text(doc) for doc in docs]
     first = docs[0]
     titles = " / ".join(distinct([d.words.title for d in docs]))
-    added: tuple[str, ...] = ()
-    if template is None:
-        document = docx.Document()
-    else:
-        document = docx_template.open_template(template)
-        levels = max((s.depth for s in first.sections), default=0) + 1
-        added = docx_template.prepare(document, min(levels, 9))
-        docx_template.fill_placeholders(document, {
+    document, added = docx_template.new_document(
+        template, max((s.depth for s in first.sections), default=0), {
             "meeting": " / ".join(distinct([d.meeting for d in docs])),
             "date": " / ".join(distinct([d.dated for d in docs])),
             "symbol": first.symbol, "body": first.body, "title": titles,

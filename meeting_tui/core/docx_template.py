@@ -182,3 +182,17 @@ def fill_placeholders(document: WordDocument, values: Mapping[str, str]) -> None
             para.runs[0].text = fill(para.text)
             for run in para.runs[1:]:
                 run.text = ""
+
+
+def new_document(template: bytes | None, depth: int,
+                 values: Mapping[str, str]) -> tuple[WordDocument, tuple[str, ...]]:
+    """A blank document, or the template's with the styles for ``depth`` levels of
+    headings added and its placeholders filled: (document, the styles it lacked)."""
+    import docx
+
+    if template is None:
+        return docx.Document(), ()
+    document = open_template(template)
+    added = prepare(document, min(depth + 1, 9))
+    fill_placeholders(document, values)
+    return document, added

@@ -75,7 +75,6 @@ def make_docx(doc: Document, template: bytes | None = None) -> Made:
     "List Continue" (indented, not numbered).
     """
     try:
-        import docx
         from docx.enum.text import WD_BREAK
         from docx.shared import Inches
     except ImportError:
@@ -84,17 +83,10 @@ def make_docx(doc: Document, template: bytes | None = None) -> Made:
 
     doc = xml_text(doc)
     words = doc.words
-    added: tuple[str, ...] = ()
-    if template is None:
-        document = docx.Document()
-    else:
-        document = docx_template.open_template(template)
-        levels = max((s.depth for s in doc.sections), default=0) + 1
-        added = docx_template.prepare(document, min(levels, 9))
-        docx_template.fill_placeholders(document, {
-            "meeting": doc.meeting, "date": doc.dated, "symbol": doc.symbol,
-            "body": doc.body, "title": words.title,
-        })
+    document, added = docx_template.new_document(
+        template, max((s.depth for s in doc.sections), default=0),
+        {"meeting": doc.meeting, "date": doc.dated, "symbol": doc.symbol,
+         "body": doc.body, "title": words.title})
     document.core_properties.title = " – ".join(p for p in (words.title, doc.meeting) if p)
     document.core_properties.author = doc.body or ""
     document.core_properties.language = words.code
