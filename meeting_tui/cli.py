@@ -12,7 +12,6 @@ printers of user text; split by subcommand, that rule would be scattered.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -33,6 +32,8 @@ EXIT_INPUT = 2
 
 def _json(data: object) -> str:
     """JSON for stdout: user text as it is, but nothing a terminal would act on raw."""
+    import json
+
     return json_escaped(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -637,10 +638,15 @@ def _next_parser(sub: argparse._SubParsersAction) -> None:
     next_parser(sub)
 
 
-SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
-    _agenda_parser, _run_parser, _decisions_parser, _adopt_parser, _report_parser,
-    _follow_parser, _serve_parser, _publish_parser, _actions_parser, _next_parser,
-]
+# Each subcommand's name and the function that adds its parser. Only the parser of the
+# command given is built (all of them for the top-level help): building them all, and
+# importing what their choices come from, was some 5 ms of every start-up.
+SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
+    "agenda": _agenda_parser, "run": _run_parser, "decisions": _decisions_parser,
+    "adopt": _adopt_parser, "report": _report_parser, "follow": _follow_parser,
+    "serve": _serve_parser, "publish": _publish_parser, "actions": _actions_parser,
+    "next": _next_parser,
+}
 
 
 class _KeysAction(argparse.Action):
@@ -658,7 +664,9 @@ class _KeysAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+def build_parser(command: str | None = None,
+                 ) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]:
+    """The command line's parser: with ``command``, that subcommand's only."""
     parser = argparse.ArgumentParser(
         prog="meeting-tui",
         description="Run a live meeting from its agenda. `meeting-tui AGENDA` opens it.",
@@ -667,16 +675,18 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse._SubParsersAction]
     parser.add_argument("--keys", action=_KeysAction,
                         help="print the keys of the live meeting screen (a Markdown table)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in SUBCOMMANDS:
-        add(sub)
+    for name, add in SUBCOMMANDS.items():
+        if command is None or name == command:
+            add(sub)
     return parser, sub
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser, sub = build_parser()
-    if args_list and args_list[0] not in sub.choices and not args_list[0].startswith("-"):
+    if args_list and args_list[0] not in SUBCOMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "run")
+    parser, _ = build_parser(args_list[0] if args_list and args_list[0] in SUBCOMMANDS
+                             else None)
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)

@@ -14,7 +14,6 @@ import textwrap
 from collections.abc import Sequence
 
 from .decision_list import DRAFT_MARK, Document, Entry
-from .export_docx import render_docx
 from .printable import printable, xml_safe
 
 TEXT_WIDTH = 80
@@ -266,6 +265,8 @@ def render(doc: Document, fmt: str) -> str | bytes:
     if fmt == "html":
         return render_html(doc)
     if fmt == "docx":
+        from .export_docx import render_docx  # python-docx, only for a DOCX
+
         return render_docx(doc)
     raise ValueError(f"unknown format {fmt!r} (one of {', '.join(FORMATS)})")
 

@@ -10,19 +10,28 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
 from .. import clipboard
 from ..core.decision_list import build_document, count_phrase
-from ..core.export import render_entries_md, render_md
-from ..core.export_docx import docx_installed as docx_available  # not imported yet
 from ..core.languages import DEFAULT_LANGUAGE, parse_languages, words
 from ..core.phrases import STANDARD_PHRASES
 from ..core.settings import default_meeting, default_venue_and_dates, format_date, parse_date
 from .commands import ADOPT_HELP, ADOPT_TITLE, SETTING_COMMANDS, SettingCommand
-from .exporting import Exporter
 from .host import Host
+
+if TYPE_CHECKING:
+    from .exporting import Exporter
+
+
+def docx_available() -> bool:
+    """Whether python-docx is installed, asked without importing it (nor the exports,
+    which the start-up does without)."""
+    from ..core.export_docx import docx_installed
+
+    return docx_installed()
 
 
 class ListOfDecisions:
@@ -32,8 +41,18 @@ class ListOfDecisions:
         self.app = app
         self.session = app.session
         self.session_path = session_path  # where the session is saved (w changes it)
-        # x; docx_available looked up when the dialog opens (a test takes it away).
-        self.exporter = Exporter(app, session_path, lambda: docx_available())
+        self._exporter: Exporter | None = None
+
+    @property
+    def exporter(self) -> Exporter:
+        """x's dialog, made (and the exports imported) when first opened."""
+        if self._exporter is None:
+            from .exporting import Exporter
+
+            # docx_available looked up when the dialog opens (a test takes it away).
+            self._exporter = Exporter(self.app, self.session_path,
+                                      lambda: docx_available())
+        return self._exporter
 
     # ------------------------------------------------------------ copying
     def copy_item(self) -> None:
@@ -47,6 +66,8 @@ class ListOfDecisions:
                 f"No final decision in {session.item(key).label} to copy (f marks one final)"
             )
             return
+        from ..core.export import render_entries_md
+
         self.copy_text(render_entries_md(entries), count_phrase(len(entries)))
 
     def copy_all(self) -> None:
@@ -54,6 +75,8 @@ class ListOfDecisions:
         if not doc.count:
             self.app.notify("No final decision yet: nothing to copy (f marks one final)")
             return
+        from ..core.export import render_md
+
         self.copy_text(render_md(doc), f"List of decisions ({count_phrase(doc.count)})")
 
     def copy_text(self, text: str, what: str) -> None:

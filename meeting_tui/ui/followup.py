@@ -14,10 +14,8 @@ from pathlib import Path
 from textual.app import SystemCommand
 
 from ..core.entries import EntryError, Scribe, complete
-from ..core.export_docx import docx_installed as docx_available  # not imported yet
 from ..core.undo import History, NothingToUndo
 from .command_line import CommandLineScreen
-from .exporting import Exporter, followup_path
 from .host import Host
 from .previous import PreviousAdoption
 
@@ -105,6 +103,9 @@ class FollowUp:
     # ------------------------------------------------------------ exports
     def export(self, what: str) -> None:
         """The export dialog (ui/exporting.py), on the report or the actions."""
+        from .decisions import docx_available
+        from .exporting import Exporter
+
         Exporter(self.app, self.session_path, docx_available).open(what)
 
     def palette_commands(self) -> Iterable[SystemCommand]:
@@ -117,4 +118,4 @@ class FollowUp:
                             lambda: self.export("actions"))
 
 
-__all__ = ["EntryError", "FollowUp", "followup_path"]
+__all__ = ["EntryError", "FollowUp"]
