@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from .clock import format_duration, local_zone_name
+from .clock import format_duration, local_zone_name, total_seconds
 from .printable import printable
 from .session import MeetingState, Session
 from .speaking import SpeakingFigures, build_speaking, speaking_json, speaking_lines
@@ -35,7 +35,9 @@ class SittingFigures:
     breaks: tuple[BreakFigures, ...]
 
 
-@dataclass(frozen=True)
+# Not frozen: one is made per item each time the report opens, and a frozen one costs
+# three times as much to make (5,000 items: 15 ms against 6).
+@dataclass(slots=True)
 class ItemFigures:
     key: str
     number: str | None
@@ -104,28 +106,41 @@ def build_report(session: Session, now: datetime | None = None) -> TimeReport:
                 day = number
         return day
 
+    order = session.order
+    # Each item's own seconds (only items with a state have any), then its section's,
+    # summed from the sub-items up: one pass, where asking the session item by item
+    # walked every section again under each of its parents. Whole seconds: exact sums.
+    own: dict[str, float] = {}
+    days: dict[str, tuple[int, ...]] = {}
+    for key, state in session.states.items():
+        if state.spans:
+            own[key] = total_seconds(state.spans, now)
+            # Days with time on the item (a span left in the second it began is none).
+            days[key] = tuple(sorted({day_of(span.start) for span in state.spans
+                                      if span.end is None or span.end > span.start}))
+    section: dict[str, float] = {}
+    for item in reversed(order):  # sub-items come after their parents
+        section[item.key] = own.get(item.key, 0.0) + sum(
+            section[child.key] for child in item.children)
     depth: dict[str, int] = {}
     items = []
-    for item in session.order:  # parents come before their sub-items
-        depth.setdefault(item.key, 0)
+    for item in order:  # parents come before their sub-items
+        key = item.key
+        depth.setdefault(key, 0)
         for child in item.children:
-            depth[child.key] = depth[item.key] + 1
-        state = session.peek(item.key)
-        spans = state.spans if state else []
+            depth[child.key] = depth[key] + 1
         items.append(
             ItemFigures(
-                key=item.key,
+                key=key,
                 number=item.number,
                 title=item.title,
-                depth=depth[item.key],
-                planned_minutes=session.planned_minutes(item.key),
-                spent_seconds=_secs(session.spent(item.key, now)),
-                section_seconds=_secs(session.section_spent(item.key, now)),
-                status=session.state_status(item.key).value,
-                # Days with time on the item (a span left in the second it began is none).
-                days=tuple(sorted({day_of(span.start) for span in spans
-                                   if span.end is None or span.end > span.start})),
-                partly_minutes=session.partly_planned(item.key),
+                depth=depth[key],
+                planned_minutes=session.planned_minutes(key),
+                spent_seconds=_secs(own.get(key, 0.0)),
+                section_seconds=_secs(section[key]),
+                status=session.state_status(key).value,
+                days=days.get(key, ()),
+                partly_minutes=session.partly_planned(key),
             )
         )
     remaining, unplanned = session.remaining_plan(now)
@@ -302,4 +317,6 @@ def render_text(
     lines.append(left + ".")
     if report.speaking is not None:
         lines += ["", *speaking_lines(report.speaking, width)]
-    return printable("\n".join(lines) + "\n")  # titles are data: their controls shown
+    # Titles are data: their controls shown. Line by line, where most lines are plain
+    # (a check in C), not by a regular expression over the whole text.
+    return "\n".join(map(printable, lines)) + "\n"
