@@ -15,11 +15,11 @@ from os.path import commonprefix
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from ..core.entries import EntryError
 from .display import plain
+from .screens.dialog import Dialog
 from .widgets.plain_text import PlainInput
 
 PROMPT_HINT = ("d draft · f final · n note · a OWNER DUE action · tr fr translation · "
@@ -27,7 +27,7 @@ PROMPT_HINT = ("d draft · f final · n note · a OWNER DUE action · tr fr tran
                "s/old/new/ · undo · q+ NAME speaker · next speaker · vote 30-2-3")
 
 
-class CommandLineScreen(ModalScreen[None]):
+class CommandLineScreen(Dialog[None]):
     """The prompt. ``run(line)`` does a line and returns what it did (EntryError: not
     done); ``complete(line)`` the lines it may become; ``lines`` the history, shared
     with the next opening."""

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Size
-from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
@@ -19,9 +18,10 @@ from textual.widgets import Button, Input, Label
 from ...core.clock import parse_minutes
 from ...core.printable import printable
 from ..display import plain
+from .dialog import Dialog
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Yes / no; escape means no."""
 
     BINDINGS = [
@@ -51,7 +51,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class QuitScreen(ModalScreen[str | None]):
+class QuitScreen(Dialog[str | None]):
     """The meeting clock is running: pause it before quitting, keep it, or stay."""
 
     BINDINGS = [
@@ -82,7 +82,7 @@ class QuitScreen(ModalScreen[str | None]):
         self.dismiss(answer)
 
 
-class PlanScreen(ModalScreen["tuple[int | None] | None"]):
+class PlanScreen(Dialog["tuple[int | None] | None"]):
     """Planned minutes for one item: (minutes,) or (None,) to clear; None on cancel."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -129,7 +129,7 @@ class TextLines(Widget):
 
     def __init__(self, text: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.lines = printable(text).split("\n")
+        self.lines = [printable(line) for line in text.split("\n")]  # most: plain, in C
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return max(map(cell_len, self.lines), default=0)
@@ -147,7 +147,7 @@ class TextLines(Widget):
         return strips[0] if strips else Strip.blank(width, style.rich_style)
 
 
-class ReportScreen(ModalScreen[None]):
+class ReportScreen(Dialog[None]):
     """The time report, as `meeting-tui report` prints it."""
 
     BINDINGS = [Binding("escape,q,r", "app.pop_screen", "Close")]
@@ -163,7 +163,7 @@ class ReportScreen(ModalScreen[None]):
                         classes="hint")
 
 
-class NewDayScreen(ModalScreen[str | None]):
+class NewDayScreen(Dialog[str | None]):
     """Resuming after a break that began on an earlier day: is this a new day?"""
 
     BINDINGS = [

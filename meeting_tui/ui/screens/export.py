@@ -17,11 +17,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..display import plain
+from .dialog import Dialog
 
 WHATS = (("decisions", "List of decisions"),
          ("minutes", "abridged report (notes and decisions)"),
@@ -54,7 +54,7 @@ class ExportChoice:
     languages: Languages
 
 
-class ExportScreen(ModalScreen["ExportChoice | None"]):
+class ExportScreen(Dialog["ExportChoice | None"]):
     """The choice made, or None on escape. ``names(choice)`` gives the files the choice
     would write (shown under the formats)."""
 

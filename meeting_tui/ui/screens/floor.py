@@ -16,7 +16,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -29,13 +28,14 @@ from ..display import plain
 from ..widgets.floor_strip import POINT_OF_ORDER
 from ..widgets.names import RollSuggester
 from ..widgets.plain_text import PlainInput
+from .dialog import Dialog
 
 
 class FloorList(OptionList):
     """The list of a floor dialog; its keys act only while it has the focus."""
 
 
-class FloorDialog(ModalScreen[object]):
+class FloorDialog(Dialog[object]):
     """Tab and shift+tab move between the dialog's list and its field (the app's own
     tab acts on the meeting screen only)."""
 

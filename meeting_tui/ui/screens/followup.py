@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -24,6 +23,7 @@ from ...core.session import Session
 from ..display import plain
 from ..widgets.names import SpeakerSuggester
 from ..widgets.plain_text import PlainInput
+from .dialog import Dialog
 
 
 def _local(session: Session, moment: datetime) -> str:
@@ -35,7 +35,7 @@ def _local(session: Session, moment: datetime) -> str:
     return (moment.astimezone(zone) if zone else moment).strftime("%H:%M")
 
 
-class NotesScreen(ModalScreen[None]):
+class NotesScreen(Dialog[None]):
     """The notes of one item: when, who, what. Enter on the line below adds one
     ("Chair: text" is the Chair's); escape closes."""
 
@@ -96,7 +96,7 @@ class NotesScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ActionsScreen(ModalScreen[None]):
+class ActionsScreen(Dialog[None]):
     """Every follow-up action: open ones by due date, then the done ones. Enter marks
     the highlighted one done (or open again); escape closes."""
 

@@ -9,10 +9,10 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ..commands import COMMANDS
+from .dialog import Dialog
 
 
 class Rendered:
@@ -48,7 +48,7 @@ class Rendered:
         return measure
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key, from the same table that makes the bindings."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "app.pop_screen", "Close")]

@@ -11,15 +11,15 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, TextArea
 
 from ...core.printable import printable
 from ..display import kept, plain
 from ..widgets.plain_text import PlainInput, PlainTextArea
+from .dialog import Dialog
 
 
-class PromptScreen(ModalScreen["str | None"]):
+class PromptScreen(Dialog["str | None"]):
     """One value typed in a dialog: the text, or None on escape.
 
     ``check`` may raise ValueError with a message: it is shown and the dialog stays.
@@ -80,7 +80,7 @@ class PromptScreen(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
-class ItemScreen(ModalScreen["tuple[str, str] | None"]):
+class ItemScreen(Dialog["tuple[str, str] | None"]):
     """An agenda item's number and title, for an item added or renamed during the
     meeting: (number, title), or None on escape. The title cannot be empty."""
 

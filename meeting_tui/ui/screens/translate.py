@@ -11,15 +11,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ...core.printable import printable
 from ..display import kept, plain
 from ..widgets.plain_text import PlainTextArea
+from .dialog import Dialog
 
 
-class TranslateScreen(ModalScreen["str | None"]):
+class TranslateScreen(Dialog["str | None"]):
     """Gives the translation as written (None: unchanged)."""
 
     BINDINGS = [

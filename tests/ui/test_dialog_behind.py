@@ -1,0 +1,60 @@
+"""A dialog draws the dimmed screen behind it once as it opens, and again only where
+that screen changed (ui/screens/dialog.py; issue 19: `r`, `x`, `t` at 5,000 items).
+"""
+
+from __future__ import annotations
+
+from textual.renderables.background_screen import BackgroundScreen
+
+from meeting_tui.ui.screens.dialog import Dialog
+
+
+def count_drawings_behind(monkeypatch) -> list[int]:
+    """How many times the screen behind a dialog is rendered whole and tinted."""
+    drawn = [0]
+    original = BackgroundScreen.__rich_console__
+
+    def counted(self, console, options):  # type: ignore[no-untyped-def]
+        drawn[0] += 1
+        return original(self, console, options)
+
+    monkeypatch.setattr(BackgroundScreen, "__rich_console__", counted)
+    return drawn
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """What the terminal shows, the screen behind the dialog included."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_the_screen_behind_is_drawn_once_as_a_dialog_opens(make_app, monkeypatch):
+    drawn = count_drawings_behind(monkeypatch)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        for key in ("r", "x", "t", "question_mark"):
+            drawn[0] = 0
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, Dialog)
+            assert drawn[0] <= 2, key  # Textual's ModalScreen: four or five times
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_what_changes_behind_an_open_dialog_shows_through_it(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        before = screen_text(app)
+        assert "today 0:00:00" in before.splitlines()[0]  # the meeting's clock, behind
+        clock.advance(seconds=75)
+        app.tick()
+        await pilot.pause()
+        after = screen_text(app)
+        assert "today 0:01:15" in after.splitlines()[0]
+        assert "Time report" in after  # the dialog is still on top
