@@ -20,8 +20,16 @@ a word of the title), counted for all items at once on sets of items kept as int
 scored best bound first until no bound can beat the ``limit``-th score, at most
 ``SCATTERED_BUDGET`` distinct titles a key (``complete`` says whether it was reached):
 past it the list holds the best of those scored (the first letters of a query scatter
-over nearly every item of 20,000). The passes of the previous key are carried on, and
-the items' lowered texts are made once per outline (the agenda as amended).
+over nearly every item of 20,000). The items' lowered texts are made once per outline
+(the agenda as amended).
+
+A key's search is made of steps (``ItemSearch.steps``) that pause every ``SLICE`` of
+work: the palette lets the app run between them, and gives up the search of a key when
+the next one comes, so that only the last key's search runs to its end. What a query
+made is kept for the last ``KEPT_QUERIES`` queries whether its search ended or not (the
+items holding its letters in order, each item's passes) and a query adding letters to
+one carries it on: its candidates are the survivors of the longer query kept that
+begins it, read one by one when they are few (``SPARSE``).
 
 Longer than most modules: the score, its highlighted letters and the search that
 decides which items to score read the same passes, and are tested together against
@@ -32,11 +40,14 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import repeat
+from time import perf_counter
 
 from ..core.agenda import Item
+from .item_sets import Mask, add_one, counted, finish, kept, mask_of
 
 # For each place a letter of the query can be (ascending): {groups: most word starts}.
 States = list[tuple[int, dict[int, int]]]
@@ -238,44 +249,22 @@ def _in_order(query: str) -> re.Pattern[str]:
 
 
 SCATTERED_BUDGET = 200  # distinct titles scored a key for their scattered letters, at most
+SLICE = 0.002  # seconds of work between two pauses of a search (``ItemSearch.steps``)
+SPARSE = 4  # a set of items of at most 1/SPARSE of them is read item by item
 
 _NON_WORD = re.compile(r"[^\w\n]")  # what ends a word, as Textual's ``\w+`` reads it
-_BITS = bytes.maketrans(b"\x00\x01", b"01")
-
-# A set of items as an int: item i is the bit (n - 1 - i), so that its binary digits
-# read in agenda order. Made, combined and read back by C code, not item by item.
-Mask = int
-
-
-def _mask(flags: Iterable[object]) -> Mask:
-    """The items whose flag is true, in agenda order."""
-    digits = bytes(map(bool, flags)).translate(_BITS)
-    return int(digits, 2) if digits else 0
-
-
-def _add(counter: list[Mask], mask: Mask) -> None:
-    """Count one more for the items of ``mask``: ``counter`` holds each item's count in
-    binary, one mask per bit (the lowest first)."""
-    carry = mask
-    for bit, plane in enumerate(counter):
-        counter[bit], carry = plane ^ carry, plane & carry
-        if not carry:
-            return
-    counter.append(carry)
-
-
-def _counted(counter: list[Mask], count: int, among: Mask) -> Mask:
-    """The items of ``among`` whose count is ``count``."""
-    if count >> len(counter):
-        return 0
-    for bit, plane in enumerate(counter):
-        among &= plane if count >> bit & 1 else ~plane
-    return among
+Best = list[tuple[float, int]]  # (score, item index), best first
+# A search that pauses (a bare ``yield``) between its slices of work; its value: Best.
+Steps = Generator[None, None, Best]
 
 
 class ItemSearch:
     """The items of one outline, folded once, and what their searches keep: the sets of
-    the items holding a pair of letters, or a word starting with a letter."""
+    the items holding a pair of letters, or a word starting with a letter; for the last
+    queries, the items holding their letters in order and the passes made.
+
+    What is kept is true of its query whatever came after: a search the palette
+    cancelled (a key typed meanwhile) leaves what it made for the next one."""
 
     def __init__(self, order: Sequence[Item], text: Callable[[Item], str]) -> None:
         self.order = order
@@ -286,8 +275,8 @@ class ItemSearch:
         self._spaced: list[str] | None = None
         self._holding: dict[str, Mask] = {}  # a pair of letters: the items holding it
         self._starting: dict[str, Mask] = {}  # a letter: the items with a word of it
-        self._scored_query = ""
-        self._scored: dict[int, _Pass | None] = {}
+        self._in_order: dict[str, Mask] = {}  # a query: the items with its letters in order
+        self._passes: dict[str, dict[int, _Pass | None]] = {}  # a query: the items' passes
         self.complete = True  # whether the last search scored every item that could count
 
     def prepare(self) -> None:
@@ -312,21 +301,63 @@ class ItemSearch:
             yield at
             at = digits.find("1", at + 1)
 
-    def _holding_mask(self, part: str) -> Mask:
-        if len(self._holding) > 4096:
-            self._holding.clear()
+    def _select(self, test: str | Callable[[str], object], texts: list[str],
+                among: Mask) -> Mask:
+        """The items of ``among`` whose text holds ``test`` (a str) or passes it: every
+        text tried by C code, or, when ``among`` holds few items, only theirs."""
+        count = len(texts)
+        if among.bit_count() * SPARSE > count:
+            flags = (map(str.__contains__, texts, repeat(test)) if isinstance(test, str)
+                     else map(test, texts))
+            return mask_of(flags) & among
+        check = partial(_holds, test) if isinstance(test, str) else test
+        selected = bytearray(count)
+        for index in self._indices(among):
+            if check(texts[index]):
+                selected[index] = 1
+        return mask_of(selected)
+
+    def _holding_mask(self, part: str, among: Mask) -> Mask:
+        """The items of ``among`` holding ``part`` (a pair of letters): kept for all
+        items, as the next keys and the next openings ask again, unless ``among`` is
+        few of them (the last keys of a long query need not wait for all items)."""
         mask = self._holding.get(part)
         if mask is None:
-            mask = self._holding[part] = _mask(map(str.__contains__, self.folded,
+            if among.bit_count() * SPARSE <= len(self.folded):
+                return self._select(part, self.folded, among)
+            if len(self._holding) > 4096:
+                self._holding.clear()
+            mask = self._holding[part] = mask_of(map(str.__contains__, self.folded,
                                                    repeat(part)))
-        return mask
+        return mask & among
 
-    def _starting_mask(self, letter: str) -> Mask:
+    def _starting_mask(self, letter: str, among: Mask) -> Mask:
+        """The items of ``among`` with a word starting with ``letter`` (as above)."""
         mask = self._starting.get(letter)
         if mask is None:
-            mask = self._starting[letter] = _mask(map(str.__contains__, self._spaced_texts(),
+            if among.bit_count() * SPARSE <= len(self.folded):
+                return self._select(" " + letter, self._spaced_texts(), among)
+            mask = self._starting[letter] = mask_of(map(str.__contains__, self._spaced_texts(),
                                                       repeat(" " + letter)))
-        return mask
+        return mask & among
+
+    def _in_order_mask(self, query: str) -> Mask:
+        """The items holding the query's letters in order: among those holding the
+        letters of the longest query kept that begins it (the previous key's)."""
+        mask = self._in_order.get(query)
+        if mask is None:
+            among = next((self._in_order[query[:k]] for k in range(len(query) - 1, 0, -1)
+                          if query[:k] in self._in_order), self._all)
+            mask = self._select(_in_order(query).match, self.folded, among)
+        return kept(self._in_order, query, mask)
+
+    def _carried(self, query: str) -> tuple[int, dict[int, _Pass | None]]:
+        """The passes of the longest query kept that begins ``query``, and its length."""
+        for k in range(len(query) - 1, 0, -1):
+            before = self._passes.get(query[:k])
+            if before is not None:
+                return k, before
+        return 0, {}
 
     def _equal(self) -> dict[str, list[int]]:
         """The items by their whole lowered text (a title typed whole scores more)."""
@@ -337,10 +368,18 @@ class ItemSearch:
         return self._by_text
 
     def best(self, query: str, limit: int,
-             skip: Callable[[int], bool] = lambda _index: False) -> list[tuple[float, int]]:
+             skip: Callable[[int], bool] = lambda _index: False) -> Best:
         """The ``limit`` best (score, item index) for ``query``, best first, in agenda
         order among equals: the scores Textual's matcher gives, of every item that can
         be among them when ``complete`` is left true."""
+        return finish(self.steps(query, limit, skip))
+
+    def steps(self, query: str, limit: int,
+              skip: Callable[[int], bool] = lambda _index: False) -> Steps:
+        """``best``, pausing (a bare ``yield``) about every ``SLICE`` seconds of work:
+        the palette lets the app run between the steps and gives the search up when
+        the next key comes (at 20,000 items a key costs some 30 ms, the keys came 50 ms
+        apart, and each search ran to its end: the list trailed the typing by keys)."""
         folded_query = query.lower()
         self.complete = True
         if not folded_query or limit <= 0:
@@ -354,9 +393,13 @@ class ItemSearch:
         enough = cap > ceiling
         equal = [(_substring_score(folded_query, folded_query, 0), -index)
                  for index in self._equal().get(folded_query, ()) if not skip(index)]
-        whole = _mask(map(str.__contains__, folded, repeat(folded_query)))
+        in_order = self._in_order_mask(folded_query)
+        yield
+        whole = in_order if length == 1 else self._select(folded_query, folded, in_order)
+        yield
         hits = list(equal)  # (score, -index)
         at_cap = 0
+        pause = perf_counter() + SLICE
         for index in self._indices(whole):
             if skip(index) or folded[index] == folded_query:
                 continue
@@ -367,42 +410,49 @@ class ItemSearch:
                 at_cap += 1
                 if at_cap >= limit:
                     break
+            if perf_counter() > pause:
+                yield
+                pause = perf_counter() + SLICE
         top = heapq.nsmallest(limit, hits, key=lambda hit: (-hit[0], -hit[1]))
         if length > 1 and (len(top) < limit or top[-1][0] <= ceiling):
-            top = self._with_scattered(folded_query, whole, top, limit, skip)
+            top = yield from self._with_scattered(folded_query, in_order & ~whole, top,
+                                                  limit, skip)
         return [(score, -negative) for score, negative in top]
 
-    def _with_scattered(self, query: str, whole: Mask, top: list[tuple[float, int]],
-                        limit: int, skip: Callable[[int], bool]) -> list[tuple[float, int]]:
-        """``top`` with the items holding the query's letters apart that beat it, best
-        bound first."""
+    def _with_scattered(self, query: str, among: Mask, top: list[tuple[float, int]],
+                        limit: int, skip: Callable[[int], bool]
+                        ) -> Generator[None, None, list[tuple[float, int]]]:
+        """``top`` with the items of ``among`` (holding the query's letters apart) that
+        beat it, best bound first."""
         length, folded = len(query), self.folded
-        among = _mask(map(_in_order(query).match, folded)) & ~whole & self._all
         if not among:
             return top
         present: list[Mask] = []  # how many of the query's pairs of letters each holds
         for k in range(length - 1):
-            _add(present, self._holding_mask(query[k:k + 2]) & among)
+            add_one(present, self._holding_mask(query[k:k + 2], among))
+            yield
         starts: list[Mask] = []  # how many of its letters start a word of it
         for letter in query:
             if _is_word(letter):
-                _add(starts, self._starting_mask(letter) & among)
+                add_one(starts, self._starting_mask(letter, among))
+                yield
         joined = _word_after_gap(query)
         groups_of = sorted(((_bound(length, length - pairs, firsts, joined), pairs, firsts)
                             for pairs in range(length) for firsts in range(length + 1)),
                            reverse=True)
         heap = list(top)  # the best so far: (score, -index), the worst first
         heapq.heapify(heap)
-        # The items' passes of the last query, carried on when this one adds a letter;
-        # the scores by what of a title counts: from the query's first letter (and
+        # The items' passes of a query this one adds letters to, carried on; the
+        # scores by what of a title counts: from the query's first letter (and
         # whether a word starts there), for the titles repeated under other numbers.
-        before = self._scored if query[:-1] == self._scored_query else {}
-        passes: dict[int, _Pass | None] = {}
+        carried, before = self._carried(query)
+        passes = kept(self._passes, query, self._passes.get(query, {}))
         scores: dict[tuple[bool, str], float] = {}
+        pause = perf_counter() + SLICE
         for bound, pairs, firsts in groups_of:
             if len(heap) >= limit and bound < heap[0][0]:
                 break
-            group = _counted(starts, firsts, _counted(present, pairs, among))
+            group = counted(starts, firsts, counted(present, pairs, among))
             if not group:
                 continue
             for index in self._indices(group):
@@ -417,26 +467,31 @@ class ItemSearch:
                 if score is None:
                     if len(scores) >= SCATTERED_BUDGET:
                         self.complete = False
-                        self._scored_query, self._scored = query, passes
                         return sorted(heap, reverse=True)
-                    done = before.get(index, _NOT_SCORED)
+                    done = passes.get(index, _NOT_SCORED)
                     if done is _NOT_SCORED:
-                        done = _first_pass(text, query[0])
-                        for offset in range(1, length):
+                        done, start = before.get(index, _NOT_SCORED), carried
+                        if done is _NOT_SCORED:
+                            done, start = _first_pass(text, query[0]), 1
+                        for offset in range(start, length):
                             if done is None:
                                 break
                             done = _next_pass(text, query[offset], offset, done)
-                    elif done is not None:
-                        done = _next_pass(text, query[-1], length - 1, done)
-                    passes[index] = done
+                        passes[index] = done
                     score = scores[key] = fuzzy_score(query, text, done)
+                    if perf_counter() > pause:
+                        yield
+                        pause = perf_counter() + SLICE
                 hit = (score, -index)
                 if len(heap) < limit:
                     heapq.heappush(heap, hit)
                 elif hit > heap[0]:
                     heapq.heapreplace(heap, hit)
-        self._scored_query, self._scored = query, passes
         return sorted(heap, reverse=True)
+
+
+def _holds(part: str, text: str) -> bool:
+    return part in text
 
 
 _NOT_SCORED = _Pass(-1, [])

@@ -6,8 +6,12 @@ still come first."""
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual import events
 from textual.command import CommandPalette
 from textual.fuzzy import FuzzySearch, Matcher
 from textual.widgets import Input, OptionList
@@ -142,3 +146,92 @@ async def test_before_anything_is_typed_the_selected_item_and_a_few_after_it(mak
         at = app.session.outline.index[selected]
         assert items == [item_text(item) for item in
                          app.session.order[at:at + DISCOVERED_ITEMS]]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LETTERS, min_size=1, max_size=12), QUERIES, QUERIES, st.integers(0, 12))
+def test_a_search_given_up_part_way_leaves_the_next_ones_right(titles, first, more,
+                                                               taken) -> None:
+    """The palette gives up a key's search when the next key comes: what the search had
+    made by then (kept per query) is carried on by the next keys, or started again."""
+    search = search_of(titles)
+    steps = search.steps(first, 5)
+    for _ in range(taken):
+        if next(steps, StopIteration) is StopIteration:
+            break
+    steps.close()
+    for query in (first + more, first, more):
+        assert search.best(query, 5) == textual_best(titles, query, 5)
+
+
+def test_a_search_pauses_between_its_steps(monkeypatch) -> None:
+    """At each slice of work (none here: every check is due) the search hands back."""
+    monkeypatch.setattr(item_search_module, "SLICE", 0.0)
+    titles = [f"s{n} e{n} t{n} s{n}" for n in range(300)]  # each scored, none whole
+    steps = search_of(titles).steps("sets", 300)
+    pauses = 0
+    while next(steps, StopIteration) is not StopIteration:
+        pauses += 1
+    assert pauses > 100
+
+
+async def test_a_key_typed_while_a_search_runs_gives_that_search_up(make_app,
+                                                                    monkeypatch) -> None:
+    """Keys typed quickly: the searches of the stale queries are given up before their
+    end, and the list is the one of the last query."""
+    original = ItemSearch.steps
+    started: list[str] = []
+    ended: list[str] = []
+
+    def slow_steps(self, query, limit, skip=lambda _index: False):
+        started.append(query)
+        steps = original(self, query, limit, skip)
+        while True:
+            for _ in range(4):  # a search long enough for the next key to come in it
+                time.sleep(0.002)
+                yield
+            try:
+                next(steps)
+            except StopIteration as stop:
+                ended.append(query)
+                return stop.value
+
+    monkeypatch.setattr(ItemSearch, "steps", slow_steps)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        for typed, char in enumerate("Sett", 1):
+            app.post_message(events.Key(char, char))
+            while len(started) < typed:  # the next key comes while this one's search runs
+                await asyncio.sleep(0.001)
+        palette = app.screen
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if ended and not any(worker.is_running for worker in palette.workers):
+                break
+        assert palette.query_one(Input).value == "Sett"
+        assert ended == ["Sett"]  # "S", "Se", "Set" given up
+        commands = palette.query_one("CommandList", OptionList)
+        listed = [commands.get_option_at_index(i).prompt.plain.split("\n")[0]
+                  for i in range(commands.option_count)
+                  if commands.get_option_at_index(i).prompt.plain.endswith("go to this item")]
+        search = ItemSearch(app.session.order, item_text)
+        assert listed == [search.texts[index] for _score, index in search.best("Sett", 50)]
+        assert listed
+
+
+async def test_the_palette_shows_each_commands_key(make_app) -> None:
+    """A command's help ends with its key in brackets: markup to the palette, which
+    dropped it ("[n]" read as a style) until escaped."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        commands = app.screen.query_one("CommandList", OptionList)
+        prompts = [commands.get_option_at_index(i).prompt.plain
+                   for i in range(commands.option_count)]
+        assert any(p.startswith("Take up the next item\n") and p.endswith(" [n]")
+                   for p in prompts)
+        assert any(p.startswith("Agenda: move the selected item up\n")
+                   and p.endswith(" [[ / alt+up]") for p in prompts)
