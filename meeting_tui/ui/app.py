@@ -24,6 +24,7 @@ from textual import events, on
 from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.driver import Driver
@@ -59,6 +60,7 @@ from .followup import FollowUp
 from .keys import driver_class, escape_then
 from .providers import DecisionsProvider, ItemsProvider
 from .saving import SaveDone, Saver
+from .screens.dialog import Palette
 from .timekeeping import Timekeeper
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
@@ -494,6 +496,12 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
 
     def action_set_plan(self) -> None:
         self.timekeeper.set_plan()
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, the meeting screen behind it drawn once
+        (screens/dialog.py)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_time_report(self) -> None:
         self.timekeeper.time_report()

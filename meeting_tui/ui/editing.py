@@ -8,7 +8,6 @@ it, or discards a new decision left empty.
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
 from textual.widgets import TextArea
 
 from ..core import undo
@@ -19,6 +18,7 @@ from ..core.settings import format_date
 from .display import kept
 from .host import Host
 from .providers import move_targets
+from .screens.dialog import Palette
 
 
 class DecisionWriting:
@@ -178,7 +178,7 @@ class DecisionWriting:
         if self.editing == target and self.stop() is None:
             return  # a new decision left empty was discarded: nothing to move
         name = self.named(key, decision_id)
-        self.app.push_screen(CommandPalette(
+        self.app.push_screen(Palette(
             providers=[move_targets(self.session, key,
                                     lambda to: self.move_to(key, decision_id, to))],
             placeholder=f"Move {name} to which item? Its number or title words…"))

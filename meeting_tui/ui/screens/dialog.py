@@ -1,21 +1,24 @@
-"""The base of the app's dialogs: a ModalScreen that draws the dimmed screen behind it
-once, not on every layout of its own.
+"""The base of the app's dialogs and its palette: a modal screen that draws the dimmed
+screen behind it once, not on every layout of its own.
 
 A ModalScreen's own lines are the screen below, rendered again whole and tinted: its
 ``render()`` is a ``BackgroundScreen``. Textual draws them again each time the dialog
 is laid out, and a dialog is laid out four or five times as it opens (mounted,
 composed, sized, its scrollbars): at 5,000 items that was a third of the time `r`,
-`x` or `t` took to appear. The screen behind changes only where Textual says so: a
-screen below the top one that has something to draw calls the top screen's
-``refresh`` with the regions that changed (``Screen._compositor_refresh``), so the
-lines kept here are dropped then, and others drawn for another size or tint.
+`x` or `t` took to appear, and the palette drew it twice. The screen behind changes
+only where Textual says so: a screen below the top one that has something to draw
+calls the top screen's ``refresh`` with the regions that changed
+(``Screen._compositor_refresh``), so the lines kept here are dropped then, and others
+are drawn for another size or tint.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Self
 
 from textual.color import Color
+from textual.command import CommandPalette
 from textual.geometry import Region, Size
 from textual.screen import ModalScreen, ScreenResultType
 from textual.strip import Strip
@@ -23,26 +26,60 @@ from textual.strip import Strip
 KEPT = 8  # crops of the screen behind kept at once (a frame asks for one or two)
 
 
+class Behind:
+    """The lines of the screen behind one modal screen, by crop, size and tint."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[Region, Size, Color], list[Strip]] = {}
+
+    def get(self, key: tuple[Region, Size, Color],
+            draw: Callable[[], list[Strip]]) -> list[Strip]:
+        lines = self.lines.get(key)
+        if lines is None:
+            if len(self.lines) >= KEPT:
+                self.lines.clear()
+            lines = self.lines[key] = draw()
+        return lines
+
+    def changed(self, regions: tuple[Region, ...], recompose: bool) -> None:
+        if regions or recompose:  # the screen behind changed there
+            self.lines.clear()
+
+
 class Dialog(ModalScreen[ScreenResultType]):
     """A modal dialog over the meeting screen."""
 
-    # The lines kept of the screen behind, by crop and size; None: none kept (a class
-    # attribute, so that a refresh during Screen.__init__ finds it).
-    _behind: dict[tuple[Region, Size, Color], list[Strip]] | None = None
+    # A class attribute until first drawn: a refresh during Screen.__init__ finds it.
+    _behind: Behind | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if self._behind is None or len(self._behind) >= KEPT:
-            self._behind = {}
-        key = (crop, self.size, self.styles.background)  # the tint: the theme's
-        lines = self._behind.get(key)
-        if lines is None:
-            lines = self._behind[key] = super().render_lines(crop)
-        return lines
+        if self._behind is None:
+            self._behind = Behind()
+        return self._behind.get((crop, self.size, self.styles.background),
+                                lambda: super(Dialog, self).render_lines(crop))
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Self:
-        if regions or recompose:  # the screen behind changed there
-            self._behind = None
+        if self._behind is not None:
+            self._behind.changed(regions, recompose)
         return super().refresh(*regions, repaint=repaint, layout=layout,
                                recompose=recompose)
 
+
+class Palette(CommandPalette):
+    """Textual's command palette, the screen behind it kept as a Dialog keeps it."""
+
+    _behind: Behind | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._behind is None:
+            self._behind = Behind()
+        return self._behind.get((crop, self.size, self.styles.background),
+                                lambda: super(Palette, self).render_lines(crop))
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        if self._behind is not None:
+            self._behind.changed(regions, recompose)
+        return super().refresh(*regions, repaint=repaint, layout=layout,
+                               recompose=recompose)
