@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.color import ColorSystem
 from rich.console import Console, RenderableType
 from rich.style import Style
 from rich.text import Text
@@ -47,3 +48,39 @@ def test_the_grid_is_left_only_where_it_must_be() -> None:
     assert isinstance(line(Text("Title"), Text("running 0:10:00"), 80), Text)
     assert not isinstance(line(Text("Title"), Text("x" * 80), 80), Text)
     assert not isinstance(line(Text("Title"), Text("right"), 0), Text)  # width unknown
+
+
+def drawn_cells(strips) -> list[list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    """Each cell's character and what a terminal is sent for its style (Textual's own
+    meta, for selecting text with the mouse, left out)."""
+    return [[(char, (segment.style or Style()).render("x", color_system=ColorSystem.TRUECOLOR))
+             for segment in strip for char in segment.text]
+            for strip in strips]
+
+
+async def test_the_bar_drawn_as_strips_reads_as_the_rich_lines(make_app, monkeypatch):
+    """The bar draws its two lines into strips itself (Textual's way through Rich cost
+    most of the bar's drawing): every cell reads as the two Rich lines drew it, before
+    the meeting, running, on a break, and with a title too long for the bar."""
+    from textual.geometry import Region
+    from textual.widgets import Static
+
+    from meeting_tui.ui.widgets.top_bar import TopBar
+
+    app = make_app(title="A title long enough to be cut with an ellipsis " * 3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        bar = app.query_one(TopBar)
+        for keys in ((), ("n",), ("n", "space")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            region = Region(0, 0, bar.size.width, bar.size.height)
+            bar.refresh()
+            as_strips = drawn_cells(bar.render_lines(region))
+            assert bar._strips is not None  # drawn here, not through Rich
+            with monkeypatch.context() as patch:
+                patch.setattr(TopBar, "render_lines", Static.render_lines)
+                bar._strips = None
+                bar.refresh()
+                as_rich = drawn_cells(bar.render_lines(region))
+            assert as_strips == as_rich
+            assert "".join(char for char, _style in as_strips[1]).strip()

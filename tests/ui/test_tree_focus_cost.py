@@ -68,3 +68,32 @@ async def test_the_lines_follow_the_nodes_after_a_change_of_focus(make_app):
         await pilot.pause()
         assert len(tree._tree_lines) == shown - under
         assert [line.node for line in tree._tree_lines].count(section) == 1
+
+
+async def test_a_change_of_focus_styles_the_tree_once(make_app, monkeypatch):
+    """The agenda's border follows the tree's :focus, not :focus-within (the same for
+    a pane whose only focusable widget is the tree): Textual styles a widget with a
+    :focus-within rule again on each change of focus, on top of its :focus, and each
+    styling matches the stylesheet once for each of the tree's component classes."""
+    from textual.css.stylesheet import Stylesheet
+
+    app = make_app(text=AGENDA)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        tree = app.query_one(AgendaTree)
+        focused_border = tree.styles.border_top
+        styled = [0]
+        update_nodes = Stylesheet.update_nodes
+
+        def counting(self, nodes, animate=False):  # type: ignore[no-untyped-def]
+            nodes = list(nodes)
+            styled[0] += nodes.count(tree)
+            return update_nodes(self, nodes, animate=animate)
+
+        monkeypatch.setattr(Stylesheet, "update_nodes", counting)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.focused is app.query_one("#editor", TextArea)
+        assert styled[0] == 1
+        assert tree.styles.border_top != focused_border  # the border follows the focus

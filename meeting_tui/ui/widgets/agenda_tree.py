@@ -12,7 +12,10 @@ from typing import Any
 
 from rich.style import Style
 from rich.text import Text
+from textual._segment_tools import line_pad
 from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -23,6 +26,8 @@ from ...core.printable import printable
 from ...core.session import UNMATCHED_NODE, ItemStatus, Session, unmatched_index, unmatched_node
 from .. import display
 from ..display import style_of
+from .kept_styles import KeptStyles
+from .tree_drawing import Drawing
 
 MARKS = {
     ItemStatus.PENDING: ("·", ""),
@@ -42,8 +47,9 @@ def counts(drafts: int, finals: int, colour: display.StyleOf) -> Text:
     return text
 
 
-class AgendaTree(Tree[str]):
-    """Agenda items; node data is the item key."""
+class AgendaTree(KeptStyles, Tree[str]):
+    """Agenda items; node data is the item key. Its component styles are kept from one
+    drawing to the next (kept_styles.py): a move of the cursor draws some six lines."""
 
     COMPONENT_CLASSES = display.TREE_CLASSES
     BINDINGS = [
@@ -54,6 +60,10 @@ class AgendaTree(Tree[str]):
     ]
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
+        # What every line of a drawing shares, while the lines are drawn, and what the
+        # scrollbar showed when last drawn. Set first: Tree's own start refreshes.
+        self._drawing: Drawing | None = None
+        self._bar_drawn: tuple[Any, ...] | None = None  # what the scrollbar last showed
         super().__init__("Agenda", **kwargs)
         self.session = session
         self.show_root = False
@@ -135,10 +145,108 @@ class AgendaTree(Tree[str]):
         depends on a style: the lines change only with the nodes (add, expand, clear,
         which rebuild them themselves), and labels are fitted when drawn."""
         super(Tree, self).notify_style_update()  # Widget's: its style caches
+        self.forget_styles()
+        self._bar_drawn = None
+        if self._vertical_scrollbar is not None:
+            self._vertical_scrollbar.refresh()  # its colours follow the tree's focus
         self._line_cache.clear()
         self._updates += 1
         self.root._reset()
         self.refresh(layout=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawing = Drawing(self, self._label_width())  # shared by the lines drawn
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    def render_line(self, y: int) -> Strip:
+        drawing = self._drawing
+        if drawing is None:
+            return super().render_line(y)
+        return self._draw_line(drawing, y + drawing.scroll_y)
+
+    def _draw_line(self, drawing: Drawing, y: int) -> Strip:
+        """Tree's ``_render_line``, the same strip, with what is the same for every line
+        (the sizes, the guides' styles and characters, the focus) taken once a drawing
+        instead of once a line: a change of focus draws every line in view (`a`), and
+        the cursor's move the lines of its section (`n`)."""
+        tree_lines = self._tree_lines
+        width = drawing.width
+        if y >= len(tree_lines):
+            return Strip.blank(width, drawing.base_style)
+        line = tree_lines[y]
+        path = line.path
+        is_hover = drawing.hover_line >= 0 and any(node._hover for node in path)
+        cache_key = (y, is_hover, width, self._updates, self._pseudo_class_state,
+                     tuple(node._updates for node in path))
+        strip = self._line_cache.get(cache_key)
+        if strip is None:
+            line_style = drawing.hover_style if is_hover else drawing.base_style
+            line_style += Style(meta={"line": y})
+            guides = Text(style=line_style)
+            guide_style = drawing.guide_styles[0]
+            guide_lines = drawing.guide_lines[0]
+            hover = path[0]._hover
+            selected = path[0]._selected and drawing.focused
+            last = path[-1]
+            for node in path[1:]:
+                which = 2 if selected else 1 if hover else 0
+                guide_style = drawing.guide_styles[which]
+                guide_lines = drawing.guide_lines[which]
+                if node is not last:
+                    guides.append(guide_lines[0] if node.is_last else guide_lines[1],
+                                  style=guide_style)
+                hover = hover or node._hover
+                selected = (selected or node._selected) and drawing.focused
+            if len(path) > 1:
+                guides.append(guide_lines[2] if line.last else guide_lines[3],
+                              style=guide_style)
+            label_style = drawing.label_style
+            if drawing.hover_line == y:
+                label_style += drawing.highlight_style
+            if self.cursor_line == y:
+                label_style += drawing.cursor_style
+            label = self.render_label(last, line_style, label_style).copy()
+            label.stylize(Style(meta={"node": line.node._id}))
+            guides.append(label)
+            segments = list(guides.render(drawing.console))
+            pad_width = max(self.virtual_size.width, width)
+            drawn = guides.cell_len
+            segments = line_pad(segments, 0, pad_width - drawn, line_style)
+            # Its length given, as it is known: measuring it again was a tenth of a line.
+            strip = Strip(segments, drawn + max(0, pad_width - drawn))
+            self._line_cache[cache_key] = strip
+        return strip.crop(drawing.scroll_x, drawing.scroll_x + width)
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        """Widget's, without drawing the scrollbar again when it would show the same.
+        Every layout of the screen lands here (ScrollView takes each for a change of
+        its size), and on `n` the item panel's heading lays the screen out: the
+        scrollbar, some 35 rows, was drawn again each time. A change of its sizes or
+        position draws it again by itself (they are reactive); a change of style, which
+        its colours follow, is in ``notify_style_update``."""
+        self._refresh_scrollbars()
+        _width, height = self.container_size
+        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+            bar = self.vertical_scrollbar
+            bar.window_virtual_size = virtual_size.height
+            bar.window_size = height - self.scrollbar_size_horizontal
+            drawn = (bar.window_virtual_size, bar.window_size, bar.position, bar.size)
+            if drawn != self._bar_drawn:
+                self._bar_drawn = drawn
+                bar.refresh()
+        else:
+            self._bar_drawn = None
+        if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
+            # Never in practice (labels are fitted to the width): Widget's own.
+            self.horizontal_scrollbar.window_virtual_size = virtual_size.width
+            self.horizontal_scrollbar.window_size = (self.container_size.width
+                                                     - self.scrollbar_size_vertical)
+            self.horizontal_scrollbar.refresh()
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         key = node.data
@@ -160,8 +268,9 @@ class AgendaTree(Tree[str]):
         if status is not ItemStatus.SKIPPED and session.over(key):
             right.append(" over", colour(display.OVER))
         icon = 2 if node.allow_expand else 0
-        scrollbar = self.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
-        width = self.size.width - scrollbar - self.depth.get(key, 0) * self.guide_depth - icon
+        drawing = self._drawing
+        room_width = drawing.label_width if drawing is not None else self._label_width()
+        width = room_width - self.depth.get(key, 0) * self.guide_depth - icon
         label = Text(no_wrap=True, overflow="ellipsis", end="")
         label.append(f"{mark} ", mark_style)
         amended = session.marks(key)
@@ -183,6 +292,11 @@ class AgendaTree(Tree[str]):
             return label
         toggle = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
         return Text.assemble((toggle, base_style), label)
+
+    def _label_width(self) -> int:
+        """The columns a label may fill at the top level: the tree's, less its scrollbar."""
+        scrollbar = self.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
+        return self.size.width - scrollbar
 
     # ------------------------------------------------------------ updates
     def refresh_item(self, key: str | None) -> None:
@@ -235,3 +349,4 @@ class AgendaTree(Tree[str]):
             node.collapse()
         elif node.parent is not None and node.parent is not self.root:
             self.move_cursor(node.parent)
+

@@ -8,24 +8,54 @@ from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Static
 
 from ...core.clock import format_duration
 from ...core.session import Session
 from .. import display
 from ..display import StyleOf, estimate, item_clock, plain, state_badge, style_of
+from .kept_styles import KeptStyles
 
 
-class TopBar(Static):
-    """Redrawn on every clock tick; nothing else is."""
+class TopBar(KeptStyles, Static):
+    """Redrawn on every clock tick; nothing else is. Its colours are kept from one
+    drawing to the next (kept_styles.py)."""
 
     COMPONENT_CLASSES = display.TOP_BAR_CLASSES
+    _strips: list[Strip] | None = None  # the lines, while render_lines draws them
 
     def __init__(self, session: Session, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.session = session
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The two lines drawn here, straight into strips, when each is one Text of the
+        bar's width (as a rule): Textual's way, for Rich renderables and its own
+        Content alike, wraps and splits them again, most of the bar's cost on every
+        tick and every `n`. Otherwise (a narrow bar, not laid out yet) as a Static."""
+        self._strips = None
+        first, second = self.lines()
+        width = self.content_size.width
+        if isinstance(first, Text) and isinstance(second, Text) and width:
+            base = self.rich_style
+            console = self.app.console
+            self._strips = [Strip(list(text.render(console))).apply_style(base)
+                            .adjust_cell_length(width, base) for text in (first, second)]
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._strips
+        if strips is None:
+            return super().render_line(y)
+        return strips[y] if y < len(strips) else Strip.blank(self.content_size.width,
+                                                            self.rich_style)
+
     def render(self) -> Group:
+        return Group(*self.lines())
+
+    def lines(self) -> tuple[Text | Table, Text | Table]:
         """Two lines, each a grid of its own (a long first line must not narrow the
         second's left part). The first line's right part drops words before the
         title loses its room: "today", "breaks", then the breaks time itself."""
@@ -63,7 +93,7 @@ class TopBar(Static):
         else:
             left = Text("No item taken up yet: n takes up the first", style="dim")
             clock = estimate(session, now)
-        return Group(line(title, right, laid_out), line(left, clock, laid_out))
+        return line(title, right, laid_out), line(left, clock, laid_out)
 
 
 def quorum_badge(session: Session, style: StyleOf) -> Text | None:
