@@ -15,12 +15,12 @@ are drawn for another size or tint.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Self
+from typing import Self, cast
 
 from textual.color import Color
 from textual.command import CommandPalette
 from textual.geometry import Region, Size
-from textual.screen import ModalScreen, ScreenResultType
+from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.strip import Strip
 
 KEPT = 8  # crops of the screen behind kept at once (a frame asks for one or two)
@@ -41,45 +41,32 @@ class Behind:
             lines = self.lines[key] = draw()
         return lines
 
-    def changed(self, regions: tuple[Region, ...], recompose: bool) -> None:
-        if regions or recompose:  # the screen behind changed there
-            self.lines.clear()
 
-
-class Dialog(ModalScreen[ScreenResultType]):
-    """A modal dialog over the meeting screen."""
+class KeepsBehind:
+    """Mixed into a modal screen (before it): the lines of the screen behind kept."""
 
     # A class attribute until first drawn: a refresh during Screen.__init__ finds it.
     _behind: Behind | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        screen = cast(Screen[object], self)
         if self._behind is None:
             self._behind = Behind()
-        return self._behind.get((crop, self.size, self.styles.background),
-                                lambda: super(Dialog, self).render_lines(crop))
+        draw = super().render_lines  # type: ignore[misc]  # the screen's, next in line
+        return self._behind.get((crop, screen.size, screen.styles.background),
+                                lambda: cast(list[Strip], draw(crop)))
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Self:
-        if self._behind is not None:
-            self._behind.changed(regions, recompose)
-        return super().refresh(*regions, repaint=repaint, layout=layout,
-                               recompose=recompose)
+        if self._behind is not None and (regions or recompose):
+            self._behind.lines.clear()  # the screen behind changed there
+        return cast(Self, super().refresh(  # type: ignore[misc]
+            *regions, repaint=repaint, layout=layout, recompose=recompose))
 
 
-class Palette(CommandPalette):
+class Dialog(KeepsBehind, ModalScreen[ScreenResultType]):
+    """A modal dialog over the meeting screen."""
+
+
+class Palette(KeepsBehind, CommandPalette):
     """Textual's command palette, the screen behind it kept as a Dialog keeps it."""
-
-    _behind: Behind | None = None
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        if self._behind is None:
-            self._behind = Behind()
-        return self._behind.get((crop, self.size, self.styles.background),
-                                lambda: super(Palette, self).render_lines(crop))
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
-                recompose: bool = False) -> Self:
-        if self._behind is not None:
-            self._behind.changed(regions, recompose)
-        return super().refresh(*regions, repaint=repaint, layout=layout,
-                               recompose=recompose)
