@@ -14,7 +14,7 @@ from typing import Any
 
 from .clock import format_duration, local_zone_name, total_seconds
 from .printable import printable
-from .session import MeetingState, Session
+from .session import ItemStatus, MeetingState, Session
 from .speaking import SpeakingFigures, build_speaking, speaking_json, speaking_lines
 
 
@@ -75,6 +75,9 @@ class TimeReport:
     speaking: SpeakingFigures | None = None  # None: no list of speakers (core/speaking.py)
 
 
+PENDING = ItemStatus.PENDING.value
+
+
 def _secs(value: float) -> int:
     return int(round(value))
 
@@ -123,12 +126,15 @@ def build_report(session: Session, now: datetime | None = None) -> TimeReport:
         section[item.key] = own.get(item.key, 0.0) + sum(
             section[child.key] for child in item.children)
     depth: dict[str, int] = {}
+    states = session.states
     items = []
     for item in order:  # parents come before their sub-items
         key = item.key
         depth.setdefault(key, 0)
         for child in item.children:
             depth[child.key] = depth[key] + 1
+        held = states.get(key)
+        spent = own.get(key)
         items.append(
             ItemFigures(
                 key=key,
@@ -136,11 +142,12 @@ def build_report(session: Session, now: datetime | None = None) -> TimeReport:
                 title=item.title,
                 depth=depth[key],
                 planned_minutes=session.planned_minutes(key),
-                spent_seconds=_secs(own.get(key, 0.0)),
+                spent_seconds=0 if spent is None else _secs(spent),
                 section_seconds=_secs(section[key]),
-                status=session.state_status(key).value,
+                status=PENDING if held is None else held.status.value,
                 days=days.get(key, ()),
-                partly_minutes=session.partly_planned(key),
+                # Only a parent can be partly planned (its sub-items some of them).
+                partly_minutes=session.partly_planned(key) if item.children else None,
             )
         )
     remaining, unplanned = session.remaining_plan(now)
