@@ -12,8 +12,10 @@ lines that comes back later, any date-time stamp of a print.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .numbering import split_line
+from .text import matching_lines
 
 _PAGE_WORDS = r"(?:page|p\.|pg\.?|seite|página|pagina|pag\.|sida|side|strona|str\.)"
 _OF_WORDS = r"(?:of|von|de|sur|di|av|af|z|/)"
@@ -55,50 +57,84 @@ def is_page_mark(text: str) -> bool:
     return bool(_PAGE_RE.match(text)) if first in "pPsSfF" else False
 
 
-def furniture_lines(lines: list[str], stripped: list[str] | None = None) -> set[int]:
-    """Numbers (1-based) of the lines that are page furniture.
+# The lines where a page mark may stand: one that starts with what a page mark starts
+# with and, if that is a digit, is short or has a ":" near its start (the cheap tests of
+# is_page_mark, made by one search over the text: see matching_lines).
+# (Possessive: a digit's line is short if nothing but spaces follows its 15th character.)
+_MARK_LINE_RE = re.compile(
+    r"\n[ \t]*+(?:[-–—hHfFwWpPsS]|[0-9](?:(?![^\n]{14}[ \t]*+[^ \t\n])|[^\n:]{0,23}+:))")
+
+
+def furniture_lines(text: str) -> set[int]:
+    """Numbers (1-based) of the lines of normalized ``text`` that are page furniture.
 
     A page's running header is the block of lines that opened the document, met again
     later (the same lines, in the same order, or part of them at the top of a page);
     page marks are recognized wherever they stand. A bare page number ("2") counts
-    only beside one of these, where it cannot be an item's number. ``stripped``: each
-    line stripped, if the caller has them (the parser does)."""
-    if stripped is None:
-        stripped = [line.strip() for line in lines]
+    only beside one of these, where it cannot be an item's number. Each rule looks
+    only at the lines that could be one, found by one search over the text: most
+    lines of a long agenda are items, and a Python loop over them all cost more than
+    the rest of the parse of such a line."""
     found: set[int] = set()
     opening: list[tuple[int, str]] = []  # the lines above the first item
-    for no, text in enumerate(stripped, start=1):
-        if not text:
+    for no, raw in enumerate(_first_lines(text), start=1):
+        line_text = raw.strip()
+        if not line_text:
             continue
         if len(opening) == _HEADER_BLOCK:
             break
-        line = split_line(no, text, text)
+        line = split_line(no, line_text, line_text)
         if line.number is not None or line.kind != "text":
             break
-        opening.append((no, text))
+        opening.append((no, line_text))
     opening_lines = {no for no, _ in opening}
-    # is_page_mark's cheap tests for a line starting with a digit, the most common kind,
-    # made here without a call: a page mark of those is short or has a ":" near its start.
-    for no, text in enumerate(stripped, start=1):
-        if (text and text[0] in _MARK_FIRST and len(text) < 120
-                and (len(text) <= 15 or ":" in text[:25] or not text[0].isdigit())
-                and is_page_mark(text)):
+    for no, line_text in matching_lines(text, _MARK_LINE_RE):
+        if (line_text[0] in _MARK_FIRST and len(line_text) < 120
+                and (len(line_text) <= 15 or ":" in line_text[:25]
+                     or not line_text[0].isdigit())
+                and is_page_mark(line_text)):
             found.add(no)
-    heads = {squashed for _, text in opening
-             if len(squashed := " ".join(text.split())) >= _MIN_HEADER_CHARS
-             and not text[0].isdigit() and not is_page_mark(squashed)}
-    if heads:
-        firsts = {t[0] for t in heads}
-        for no, text in enumerate(stripped, start=1):
-            if (text and text[0] in firsts and no not in opening_lines
-                    and " ".join(text.split()) in heads):
+    heads = {squashed for _, line_text in opening
+             if len(squashed := " ".join(line_text.split())) >= _MIN_HEADER_CHARS
+             and not line_text[0].isdigit() and not is_page_mark(squashed)}
+    if heads:  # found by their first words: str.find skips through the text in C
+        starts: set[int] = set()  # where each line holding a head again starts
+        for head in heads:
+            word = head.split(" ", 1)[0]
+            at = text.find(word, 1)
+            while at >= 0:
+                start = text.rfind("\n", 0, at) + 1
+                if not text[start:at].strip(" \t"):  # the word starts its line
+                    end = text.find("\n", at)
+                    line_text = text[start:end] if end >= 0 else text[start:]
+                    if " ".join(line_text.split()) in heads:
+                        starts.add(start)
+                at = text.find(word, at + 1)
+        no, counted = 1, 0
+        for start in sorted(starts):  # line numbers counted once over the text
+            no += text.count("\n", counted, start)
+            counted = start
+            if no not in opening_lines:
                 found.add(no)
     if found:  # bare page numbers beside the furniture: "2" above "Page 2 of 4" …
-        for no, text in enumerate(stripped, start=1):
-            if text.isdigit() and len(text) <= 4 and no not in found and (
+        stripped = [line.strip() for line in text.split("\n")]
+        for no, line_text in enumerate(stripped, start=1):
+            if line_text.isdigit() and len(line_text) <= 4 and no not in found and (
                     _near(no, found, stripped)):
                 found.add(no)
     return found
+
+
+def _first_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one by one, from the first, without splitting it whole."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _near(no: int, found: set[int], stripped: list[str]) -> bool:

@@ -101,6 +101,8 @@ class Number:
         style: Style,
         candidates: tuple[tuple[Style, int], ...] = (),
         guarded: bool = False,
+        canonical: str | None = None,
+        prefix: str | None = None,
     ) -> None:
         self.text = text  # as kept: without decoration
         self.parts = parts
@@ -110,8 +112,12 @@ class Number:
         # Only a number if it starts or continues a sequence: "M." and "J." are
         # initials, "12 members" is a count.
         self.guarded = guarded
-        self.canonical = canonical = ".".join(parts)  # "2.1", "I.3"
-        self.prefix = canonical.rpartition(".")[0]  # "2" for "2.1"; "" for one part
+        # (the parser's sub-items come with both, read from the line's number)
+        if canonical is None:
+            canonical = ".".join(parts)
+        self.canonical = canonical  # "2.1", "I.3"
+        # "2" for "2.1"; "" for one part
+        self.prefix = canonical.rpartition(".")[0] if prefix is None else prefix
 
     @property
     def family(self) -> str:

@@ -364,15 +364,17 @@ class _Parser:
             if all(level > first_level or numbered for _, level, numbered in headings[1:]):
                 self.title_heading = first_no
         lines = self.lines
-        stripped = [line.strip() for line in lines]  # once, for every pass below
-        furniture = furniture_lines(lines, stripped)
-        self.timed = is_timetable(stripped)
+        furniture = furniture_lines(self.text)
+        self.timed = is_timetable(self.text)
         blanks = 0
         feed, sub_item, placement = self.feed, self.sub_item, self.placement
         by_number = self.by_number
         match_decimal = DECIMAL_LINE_RE.match
         quick = not self.timed  # a timetable's lines take feed's way, every one
-        for no, (raw, text) in enumerate(zip(lines, stripped, strict=True), start=1):
+        no = 0
+        for raw in lines:
+            no += 1
+            text = raw.strip()  # here, not in a list of its own: most lines are read once
             if not text:
                 blanks += 1
                 continue
@@ -384,19 +386,20 @@ class _Parser:
             # parent ("2.1"): they take the short way, with the same result as feed's.
             if quick and text[0].isdigit() and self.mode == "items":
                 decimal = match_decimal(text)
-                if decimal is not None and decimal.lastgroup == "multi":
-                    canonical = decimal.group(MULTI_GROUP)
-                    parent = by_number.get(canonical.rpartition(".")[0])
+                # the many-part branch ("multi") matched: its group holds the number
+                if decimal is not None and (canonical := decimal.group(MULTI_GROUP)):
+                    prefix = canonical[:canonical.rfind(".")]
+                    parent = by_number.get(prefix)
                     if parent is not None and parent.depth + 1 < MAX_DEPTH:
-                        sub_item(no, raw, text, decimal, parent)
+                        sub_item(no, raw, text, decimal, parent, canonical, prefix)
                         continue
             feed(no, raw, text, blanks_above)
 
     def sub_item(self, no: int, raw: str, text: str, found: re.Match[str],
-                 parent: Line) -> None:
+                 parent: Line, canonical: str, prefix: str) -> None:
         """``feed`` and ``attach`` for the commonest line: "2.1.3. Title" (``found``, a
-        DECIMAL_LINE_RE match of its many-part number), in the items, under its parent."""
-        canonical = found.group(MULTI_GROUP)
+        DECIMAL_LINE_RE match of its many-part number ``canonical``), in the items,
+        under its parent (numbered ``prefix``)."""
         parts = tuple(canonical.split("."))
         style = ("dec", len(parts))
         indent = 0
@@ -404,7 +407,7 @@ class _Parser:
             expanded = raw.expandtabs(4)
             indent = len(expanded) - len(expanded.lstrip())
         node = Line(no, indent, "text", text)
-        node.number = Number(canonical, parts, style)
+        node.number = Number(canonical, parts, style, (), False, canonical, prefix)
         node.title = text[found.end():]
         node.style = style
         self.parents[no] = parent

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .text import matching_lines
+
 PLAN_RE = re.compile(
     r"\s*[\[(]\s*(?:(?P<h>\d{1,2})\s*h(?:ours?|rs?)?\.?\s*(?P<hm>\d{1,2})?\s*(?:min(?:utes?)?|m|')?"
     r"|(?P<m>\d{1,3})\s*(?:min(?:ute)?s?\.?|mn|m|'|′|’))\s*[\])]\s*$",
@@ -37,21 +39,18 @@ CLOCK_LINE_RE = re.compile(
     r"(?:\s*[-–—:|]\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
-# Where a timetable's lines may start: a quick look over the whole text.
-CLOCK_START_RE = re.compile(r"^[ \t]*(?:[01]?\d|2[0-3])[:h.][0-5]\d", re.MULTILINE)
+# Where a timetable's lines may start: a line that starts with a clock time's hours,
+# its mark and its minutes (see matching_lines).
+_CLOCK_START_RE = re.compile(r"\n[ \t]*+(?:[01]?\d|2[0-3])[:h.][0-5]\d")
 
 
-_CLOCK_MARKS = frozenset(":h.")  # what follows a clock time's hours
-
-
-def is_timetable(stripped: list[str]) -> bool:
-    """Two or more lines (each stripped) that start with a clock time ("09:30 – 10:00
-    Opening", "9.30am Coffee"). Only a line with ":", "h" or "." after its first one or
-    two characters can be one: the patterns are tried on those alone."""
+def is_timetable(text: str) -> bool:
+    """Two or more lines of normalized ``text`` that start with a clock time ("09:30 –
+    10:00 Opening", "9.30am Coffee"). The full pattern is tried only on the lines that
+    start like one, found by one search over the text."""
     clocks = 0
-    for text in stripped:
-        if (text[:1].isdigit() and (text[1:2] in _CLOCK_MARKS or text[2:3] in _CLOCK_MARKS)
-                and CLOCK_START_RE.match(text) and CLOCK_LINE_RE.match(text)):
+    for _, line in matching_lines(text, _CLOCK_START_RE):
+        if CLOCK_LINE_RE.match(line):
             clocks += 1
             if clocks >= 2:
                 return True

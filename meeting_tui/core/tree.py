@@ -55,13 +55,16 @@ def freeze(
     unnumbered = 0
     for index, node in enumerate(nodes):
         title = node.title
-        if "  " in title or "\t" in title or title[:1] == " " or title[-1:] == " ":
+        last = title[-1:]
+        if "  " in title or "\t" in title or title[:1] == " " or last == " ":
             title = squash(title)
+            last = title[-1:]
         if inline is not None:
             title = inline(title)
+            last = title[-1:]
         minutes = None
         # "[15 min]", "(20')", "1h 30m"; most titles end otherwise ("… of the Parties")
-        if title[-1:] in PLAN_ENDS and title.endswith(PLAN_SUFFIXES):
+        if last in PLAN_ENDS and title.endswith(PLAN_SUFFIXES):
             title, minutes = _split_plan(title)
         if node.kind == "timed" and minutes is None:
             minutes = _timed_plan(node, nodes[index + 1 :])
