@@ -119,3 +119,16 @@ def test_serializer_writes_what_tomli_w_writes_and_follows_changes() -> None:
     same()
     session.delete_decision(key, decision.id)
     same()
+
+
+def test_the_instruction_count_of_start_up_runs_at_a_tiny_size() -> None:
+    """bench_instructions.py: both apps counted to their first frame under valgrind
+    (installed by .ci/run), a line a case with its ratio."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_instructions.py"), "--items", "10",
+         "--no-bundled"], capture_output=True, text=True, timeout=600)
+    assert done.returncode in (0, 1), done.stderr  # 1: the target missed, said so
+    line = next(line for line in done.stdout.splitlines() if line.startswith("generated-10"))
+    bare, app = (int(word.rstrip("M")) for word in line.split()[2:4])
+    assert 500 < bare < app  # millions: Python and Textual alone are some 870
+    assert line.split()[-1] in ("PASS", "FAIL")
