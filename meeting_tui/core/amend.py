@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cache
 
 from .agenda import Agenda, Item
-from .matching import Entry, match
 
 ADD, RENAME, MOVE, REMOVE = "add", "rename", "move", "remove"
 OPS = (ADD, RENAME, MOVE, REMOVE)
@@ -104,6 +104,8 @@ class Finder:
         if item is not None and (item.number, item.title) == (ref.number, ref.title):
             key: str | None = ref.key  # the agenda it was made on: the usual case
         else:
+            from .matching import Entry, match  # a renamed or renumbered item: seldom
+
             found = match([Entry(ref.key, ref.number, ref.title)], self.items)
             key = found.keys.get(0)
         self._found[ref] = key
@@ -251,14 +253,18 @@ def next_added_key(amendments: Iterable[Amendment]) -> str:
 # ------------------------------------------------------------------ numbers
 
 # The last letter or run of digits of a number, and what is before and after it.
-_LAST_PART = re.compile(r"^(.*?)([A-Za-z]|\d+)(\W*)$")
 _LATIN = ("bis", "ter", "quater", "quinquies", "sexies")
+
+
+@cache  # compiled on first use: only amending the agenda numbers items
+def _last_part() -> re.Pattern[str]:
+    return re.compile(r"^(.*?)([A-Za-z]|\d+)(\W*)$")
 
 
 def following_number(number: str) -> str | None:
     """The number after ``number`` in its sequence ("2.1" → "2.2", "b" → "c"), None when
     it has no obvious successor (a roman numeral, "z")."""
-    found = _LAST_PART.match(number)
+    found = _last_part().match(number)
     if not found:
         return None
     head, part, tail = found.groups()

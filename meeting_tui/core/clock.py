@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 Now = Callable[[], datetime]
 
@@ -122,6 +122,8 @@ def format_minutes(seconds: float) -> str:
 
 
 def _is_zone_name(name: str) -> bool:
+    from zoneinfo import ZoneInfo  # zoneinfo (and sysconfig) imported when first used
+
     try:
         ZoneInfo(name)
     except (ValueError, LookupError, OSError):
@@ -212,10 +214,14 @@ def group_sittings(spans: Iterable[Span], day_ends: Iterable[datetime]) -> list[
 # ------------------------------------------------------------------ planned minutes
 
 MAX_PLAN_MINUTES = 9999
-_PLAN_RE = re.compile(
-    r"(?:(?P<h>\d{1,3})\s*(?:h|hours?|:)\s*(?P<hm>\d{1,2})?\s*(?:m|min|minutes?)?"
-    r"|(?P<m>\d{1,4})\s*(?:m|min|mins|minutes?|')?)"
-)
+
+
+@cache  # compiled on first use: a plan is typed long after start-up
+def _plan_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:(?P<h>\d{1,3})\s*(?:h|hours?|:)\s*(?P<hm>\d{1,2})?\s*(?:m|min|minutes?)?"
+        r"|(?P<m>\d{1,4})\s*(?:m|min|mins|minutes?|')?)"
+    )
 
 
 def parse_minutes(text: str) -> int | None:
@@ -225,7 +231,7 @@ def parse_minutes(text: str) -> int | None:
     text = text.strip().lower()
     if not text:
         return None
-    m = _PLAN_RE.fullmatch(text)
+    m = _plan_re().fullmatch(text)
     if not m:
         raise ValueError(f"not a number of minutes: {text!r} (try 15, 1h30 or 1:30)")
     if m.group("m") is not None:

@@ -20,9 +20,7 @@ from itertools import chain
 
 from .agenda import Item
 from .languages import Words, meeting_line, words
-from .roll import attendance_lines
 from .session import Decision, DecisionStatus, Session, unmatched_node
-from .votes import vote_lines
 
 # The English words; a document's own are ``Document.words`` (languages.py).
 TITLE = Words().title
@@ -183,6 +181,9 @@ def build_document(
     for entry in session.unmatched:
         decisions = [(str(d.status), d.text, d.id) for d in entry.state.decisions]
         rows.append((None, entry.number, entry.title, 0, decisions, True))
+
+    from .roll import attendance_lines  # the floor's modules: imported when the List is made
+    from .votes import vote_lines
 
     wanted = set(keys) if keys is not None else None
     votes = session.decision_votes()

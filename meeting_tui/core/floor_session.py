@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
-from . import floor, roll
 from .clock import Span, close, open_span
-from .floor import Countdown, Speech
-from .roll import Attendance, Participant, Presence, QuorumStatus
-from .votes import DEFAULT_RULE, Vote, VoteRule, parse_rule
 
+# The floor's rules (roll, floor, votes) are imported by the operations that use them:
+# a meeting without speakers, roll or votes does not load them to show its agenda.
 if TYPE_CHECKING:
     from .clock import Now, Sitting
+    from .floor import Countdown, Speech
+    from .roll import Attendance, Participant, Presence, QuorumStatus
     from .settings import MeetingSettings
     from .state import Decision, ItemState, UnmatchedEntry
+    from .votes import Vote, VoteRule
 
 
 class FloorMixin:
@@ -59,6 +59,8 @@ class FloorMixin:
     # ------------------------------------------------------------ the roll
     def set_roll(self, participants: list[Participant]) -> None:
         """Take this roll (a pasted list, ``--roll FILE``); a name twice is kept once."""
+        from . import roll
+
         kept: list[Participant] = []
         for participant in participants:
             if roll.find(kept, participant.name) is None:
@@ -70,6 +72,9 @@ class FloorMixin:
                         ) -> Participant:
         """Add a name to the roll (one typed as a speaker, offered for the roll); the
         participant already there if the name is on it."""
+        from . import roll
+        from .roll import Participant
+
         name = " ".join(name.split())
         if not name:
             raise ValueError("a participant has a name")
@@ -82,6 +87,8 @@ class FloorMixin:
         return participant
 
     def participant(self, name: str) -> Participant | None:
+        from . import roll
+
         return roll.find(self.roll, name)
 
     def roll_names(self) -> list[str]:
@@ -104,6 +111,8 @@ class FloorMixin:
         zone; today before the meeting starts. A sitting past midnight keeps its day."""
         sittings = self.sittings()
         moment = sittings[-1].start if sittings and not sittings[-1].closed else self.now()
+        from zoneinfo import ZoneInfo  # imported when first used, not at start-up
+
         try:
             return moment.astimezone(ZoneInfo(self.timezone)).date()
         except (KeyError, ValueError):  # an unknown zone name: UTC's day is near enough
@@ -117,6 +126,8 @@ class FloorMixin:
         """Mark a participant present, absent or excused for the day (the sitting's by
         default); the day's attendance is stamped as taken now. A name not on the roll
         is added to it."""
+        from .roll import Attendance, Presence
+
         participant = self.add_participant(name)
         day = day or self.sitting_day()
         attendance = self.attendance_for(day)
@@ -132,6 +143,8 @@ class FloorMixin:
 
     def present(self, day: date | None = None) -> list[str]:
         """Those marked present on the day, in the order of the roll (then others)."""
+        from .roll import Presence
+
         attendance = self.attendance_for(day)
         if attendance is None:
             return []
@@ -142,6 +155,8 @@ class FloorMixin:
     def set_quorum(self, text: str | None) -> None:
         """The quorum rule as typed ('31', '1/2', '2/3', 'majority'); None or empty
         removes it. ValueError for text that is not a rule."""
+        from . import roll
+
         value = " ".join(text.split()) if text else None
         if value:
             roll.parse_quorum(value)
@@ -161,6 +176,8 @@ class FloorMixin:
         """(present_voting, needed, voting, met) for the day; None without a rule."""
         if not self.settings.quorum:
             return None
+        from . import roll
+
         try:
             rule = roll.parse_quorum(self.settings.quorum)
         except ValueError:
@@ -178,6 +195,9 @@ class FloorMixin:
                     ) -> Speech:
         """Put a name on the item's list of speakers (the current item, else the
         selected one, for None). A point of order goes before those waiting."""
+        from . import floor
+        from .floor import Speech
+
         key = self._floor_key(key)
         name = " ".join(name.split())
         if not name:
@@ -188,11 +208,15 @@ class FloorMixin:
         return speech
 
     def speech(self, key: str, speech_id: int) -> Speech:
+        from . import floor
+
         return floor.find(self.state(key).speeches, speech_id)
 
     def remove_speaker(self, key: str, speech_id: int) -> Speech:
         """Take a speech off the list (waiting, or one given by mistake: its time goes
         with it). Returns it, so undo can put it back."""
+        from . import floor
+
         speeches = self.state(key).speeches
         speech = floor.find(speeches, speech_id)
         speeches.remove(speech)
@@ -207,6 +231,8 @@ class FloorMixin:
 
     def move_speaker(self, key: str, speech_id: int, delta: int) -> bool:
         """Move a waiting speaker up (-1) or down (+1) the queue; False at its end."""
+        from . import floor
+
         if not floor.move(self.state(key).speeches, speech_id, delta):
             return False
         self._changed()
@@ -218,7 +244,11 @@ class FloorMixin:
         except KeyError:
             return []
         state = self.states.get(key)
-        return floor.waiting(state.speeches) if state else []
+        if state is None or not state.speeches:
+            return []
+        from . import floor
+
+        return floor.waiting(state.speeches)
 
     def speech_in_progress(self) -> tuple[str, Speech] | None:
         """(item key, speech) of the speech under way anywhere, or None."""
@@ -233,6 +263,8 @@ class FloorMixin:
         speaker of the item (the current one, else the selected one, for None): their
         clock starts. None, the speech ended, when nobody waits. On a break the speech
         is given but its clock starts when the meeting resumes."""
+        from . import floor
+
         key = self._floor_key(key)
         now = self._stamp()
         self._end(now)
@@ -321,6 +353,8 @@ class FloorMixin:
 
     def countdown(self, now: datetime | None = None) -> Countdown | None:
         """The speech under way against its item's limit, or None."""
+        from .floor import Countdown
+
         found = self.speech_in_progress()
         if found is None:
             return None
@@ -331,6 +365,8 @@ class FloorMixin:
     def vote_rule(self) -> VoteRule:
         """The meeting's voting rule (settings.vote_rule), simple majority of the votes
         cast by default."""
+        from .votes import DEFAULT_RULE, parse_rule
+
         if not self.settings.vote_rule:
             return DEFAULT_RULE
         try:
@@ -341,6 +377,8 @@ class FloorMixin:
     def set_vote_rule(self, text: str | None) -> None:
         """Set the rule from text ('two-thirds', 'simple majority, abstentions
         counted'); stored written out. ValueError for text that is not a rule."""
+        from .votes import parse_rule
+
         value = parse_rule(text).text() if text and text.strip() else None
         if self.settings.vote_rule != value:
             self.settings.vote_rule = value

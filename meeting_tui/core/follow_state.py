@@ -21,7 +21,6 @@ from typing import Any
 from .amend import ADDED
 from .clock import format_duration, format_minutes
 from .decision_list import build_document, count_phrase
-from .floor import Countdown, limit_text
 from .printable import printable
 from .session import ItemStatus, MeetingState, Session
 
@@ -175,6 +174,8 @@ def speech_line(elapsed: float, limit: int | None) -> str:
         return format_duration(elapsed)
     left = limit - elapsed
     tail = f"{format_duration(-left)} over" if left < 0 else f"{format_duration(left)} left"
+    from .floor import limit_text  # the floor's module: imported once a speech runs
+
     return f"{format_duration(elapsed)} of {limit_text(limit)} · {tail}"
 
 
@@ -198,6 +199,8 @@ def floor_state(session: Session, now: datetime) -> dict[str, Any] | None:
         "waiting": len(waiting),
     }
     if found is not None:
+        from .floor import Countdown  # the floor's module: imported once a speech runs
+
         speech = found[1]
         countdown = Countdown.of(speech, session.speaking_limit(found[0]), now)
         out.update({

@@ -24,16 +24,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 LANGUAGES = ("en", "fr", "de", "es")
 DEFAULT_LANGUAGE = "en"
 
 # "28th meeting", "3rd session", "101st plenary meeting", "2nd extraordinary meeting"
-ENGLISH_MEETING_RE = re.compile(
-    r"(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:(?P<kind>plenary|ordinary|extraordinary)\s+)?"
-    r"(?P<what>meeting|session|sitting|plenary)",
-    re.IGNORECASE,
-)
+@cache  # compiled on first use: the List of decisions is made after start-up
+def english_meeting_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:(?P<kind>plenary|ordinary|extraordinary)\s+)?"
+        r"(?P<what>meeting|session|sitting|plenary)",
+        re.IGNORECASE,
+    )
 
 
 class Words:
@@ -280,7 +283,7 @@ def meeting_line(text: str, language: Words) -> str:
     """The meeting line in ``language``: an English ordinal meeting ("28th meeting",
     the agenda's default) is said in it ("28e réunion"); anything else is the user's
     own text and stays as written."""
-    m = ENGLISH_MEETING_RE.fullmatch(" ".join(text.split()))
+    m = english_meeting_re().fullmatch(" ".join(text.split()))
     if m is None or language.code == "en":
         return text
     kind = (m.group("kind") or "").lower()

@@ -8,18 +8,23 @@ Functions over the item states a session keeps; the session numbers and stamps t
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .state import ItemState, Note
+
 
 # "Marie Dupont: text", "Chair: text", "Mr. Smith: text": a name of up to four words
 # before a colon starts a note by that speaker. A longer opening ("The point is: …"
 # has a lower-case word) is text.
-_SPEAKER_RE = re.compile(r"((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s+(\S.*)", re.S)
+# Compiled on first use (functools.cache): not every start-up reads a note.
+@cache
+def _speaker_re() -> re.Pattern[str]:
+    return re.compile(r"((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s+(\S.*)", re.S)
 
 
 def split_speaker(text: str) -> tuple[str, str]:
     """(speaker, text) of a note as typed: "Chair: we resume" is the Chair's."""
-    m = _SPEAKER_RE.fullmatch(text.strip())
+    m = _speaker_re().fullmatch(text.strip())
     if m:
         return m[1], m[2].strip()
     return "", text.strip()

@@ -12,10 +12,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .agenda import Agenda
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, words
-from .previous import PreviousMeeting
+
+if TYPE_CHECKING:  # imported when a session carries a previous meeting's decisions
+    from .previous import PreviousMeeting
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -192,5 +195,7 @@ class MeetingSettings:
             raise fail(f"settings: 'bell' is not true or false ({bell!r})")
         settings.bell = bell
         if table.get("previous") is not None:
+            from .previous import PreviousMeeting
+
             settings.previous = PreviousMeeting.from_table(table["previous"], fail)
         return settings

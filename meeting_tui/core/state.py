@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .clock import Span
-from .floor import Speech
-from .votes import Vote
+
+if TYPE_CHECKING:  # the floor's and the votes' modules are imported by their operations
+    from .floor import Speech
+    from .votes import Vote
 
 
 class ItemStatus(StrEnum):

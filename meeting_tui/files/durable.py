@@ -17,7 +17,6 @@ import secrets
 import shutil
 import tempfile
 import time
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,6 +202,8 @@ def leftover_backup_temporaries(path: str | Path) -> list[Path]:
 
 def is_complete(path: str | Path) -> bool:
     """A file that parses as a session document (has its format number)."""
+    import tomllib  # imported when a file is to be read, not by every start-up
+
     try:
         doc = tomllib.loads(Path(path).read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):

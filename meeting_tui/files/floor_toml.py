@@ -19,13 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..core.clock import Span
-from ..core.floor import Speech
-from ..core.roll import Attendance, Participant, Presence
 from ..core.session import Session
-from ..core.votes import Choice, Vote, parse_rule
+
+if TYPE_CHECKING:  # imported by the readers: a session without them writes none
+    from ..core.floor import Speech
+    from ..core.roll import Attendance, Participant
+    from ..core.votes import Vote
 
 
 class Checks(Protocol):
@@ -130,6 +132,8 @@ def _list(raw: Mapping[str, Any], key: str, where: str,
 
 
 def read_roll(doc: Mapping[str, Any], r: Checks) -> list[Participant]:
+    from ..core.roll import Participant
+
     out = []
     for i, value in enumerate(_list(doc, "roll", "top level", r.fail)):
         where = f"roll[{i}]"
@@ -143,6 +147,8 @@ def read_roll(doc: Mapping[str, Any], r: Checks) -> list[Participant]:
 
 
 def read_attendance(doc: Mapping[str, Any], r: Checks) -> list[Attendance]:
+    from ..core.roll import Attendance, Presence
+
     out = []
     for i, value in enumerate(_list(doc, "attendance", "top level", r.fail)):
         where = f"attendance[{i}]"
@@ -162,6 +168,8 @@ def read_attendance(doc: Mapping[str, Any], r: Checks) -> list[Attendance]:
 
 
 def read_speeches(raw_item: Mapping[str, Any], where: str, r: Checks) -> list[Speech]:
+    from ..core.floor import Speech
+
     out = []
     for i, value in enumerate(_list(raw_item, "speeches", where, r.fail)):
         at = f"{where}.speeches[{i}]"
@@ -187,6 +195,8 @@ def read_limit(raw_item: Mapping[str, Any], where: str, r: Checks) -> int | None
 def read_vote(value: object, where: str, r: Checks) -> Vote | None:
     if value is None:
         return None
+    from ..core.votes import Choice, Vote, parse_rule
+
     at = f"{where}.vote"
     raw = r.table(value, at)
     try:

@@ -19,7 +19,6 @@ import contextlib
 import os
 import socket
 import tempfile
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,10 +76,16 @@ def read_holder(session_path: str | Path) -> Holder | None:
 def read_holder_info(path: Path) -> Holder | None:
     """What an info file says (None if there is none; UNKNOWN if it is unreadable)."""
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError):
+        return UNKNOWN
+    import tomllib  # only once there is a holder to read (start-up seldom has one)
+
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return UNKNOWN
     pid, host, since = doc.get("pid"), doc.get("host"), doc.get("since")
     return Holder(

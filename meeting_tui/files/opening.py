@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.agenda import Agenda
 from ..core.clock import local_zone_name
 from ..core.errors import InputError
-from ..core.roll import Participant, merge_roll
 from ..core.session import Session
 from ..core.settings import BULLETS_AS_NOTES
 from .agenda_file import load_agenda, read_agenda_text
@@ -36,8 +36,11 @@ from .durable import (
 )
 from .lock import Locked, SessionLock
 from .session_file import RawSession, SessionFile, backup_hint, read
-from .session_reading import Loaded
 from .session_toml import FORMAT_VERSION, agenda_hash, default_session_path
+
+if TYPE_CHECKING:
+    from ..core.roll import Participant
+    from .session_reading import Loaded
 
 # ask(question, default) -> the answer, or None when there is nobody to ask.
 Ask = Callable[[str, bool], bool | None]
@@ -123,6 +126,8 @@ def open_meeting(
 
 def _take_roll(opened: Opened, agenda_path: str, roll: list[Participant]) -> None:
     """The roll file over the session's roll (names added during the meeting kept)."""
+    from ..core.roll import merge_roll  # the floor's: imported with --roll only
+
     merged = merge_roll(roll, opened.session.roll)
     if merged == opened.session.roll:
         return

@@ -14,13 +14,12 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.agenda import Agenda
 from ..core.clock import Now
@@ -37,8 +36,10 @@ from .durable import (
     write_atomic,
 )
 from .lock import SessionLock
-from .session_reading import Loaded, build
 from .session_toml import agenda_hash, dumps
+
+if TYPE_CHECKING:  # the reader is imported when a session is read: a new meeting has none
+    from .session_reading import Loaded
 
 
 class SessionFile:
@@ -129,6 +130,8 @@ class RawSession:
 
     @cached_property
     def document(self) -> dict[str, Any]:
+        import tomllib  # imported when a session is read: a new meeting has none
+
         try:
             return tomllib.loads(self.data.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -150,6 +153,8 @@ class RawSession:
     def load(self, agenda: Agenda, digest: str | None = None, now: Now | None = None
              ) -> Loaded:
         """The session over ``agenda`` (whose text hashes to ``digest``, when given)."""
+        from .session_reading import build
+
         return build(self.document, agenda, self.path, now, digest)
 
     def recorded_agenda(self) -> tuple[str, str]:

@@ -13,13 +13,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from ..core.agenda import Agenda
 from ..core.amend import ADD, AFTER, MOVE, OPS, RENAME, UNDER, Amendment, Ref
 from ..core.clock import Now, Span, utc_now
 from ..core.errors import InputError
-from ..core.matching import Entry, Matching, match
 from ..core.outline import Outline
 from ..core.session import (
     Action,
@@ -36,6 +35,9 @@ from ..core.settings import MeetingSettings
 from ..core.translations import read_translations
 from .floor_toml import read_attendance, read_limit, read_roll, read_speeches, read_vote
 from .session_toml import FORMAT_VERSION
+
+if TYPE_CHECKING:
+    from ..core.matching import Entry, Matching
 
 Document = dict[str, Any]
 _T = TypeVar("_T")
@@ -323,6 +325,8 @@ def build(
     ])
 
     # Every entry, from [items] and from earlier [[unmatched]], is matched to the agenda.
+    from ..core.matching import Entry, match  # a session is read: not a new meeting's start
+
     entries: list[Entry] = []
     raws: list[tuple[dict[str, Any], str]] = []
     for key, value in r.get(doc, "items", dict, "top level", {}).items():

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
 from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.driver import Driver
@@ -38,11 +39,9 @@ from textual.widgets.tree import TreeNode
 from ..core.amend import AFTER, UNDER
 from ..core.phrases import phrase_list
 from ..core.session import Session, UnmatchedEntry, unmatched_index
-from ..core.undo import History
 from ..files.autosave import Autosaver
 from ..files.lock import SessionLock
 from ..files.session_file import SessionFile
-from .amending import Amender
 from .commands import (
     BY_ACTION,
     COMMANDS,
@@ -55,12 +54,8 @@ from .commands import (
 from .decisions import ListOfDecisions
 from .display import UserTextApp
 from .editing import DecisionWriting
-from .floor import Floor
-from .followup import FollowUp
 from .keys import driver_class, escape_then
-from .providers import DecisionsProvider, ItemsProvider
 from .saving import SaveDone, Saver
-from .screens.dialog import Palette
 from .timekeeping import Timekeeper
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
@@ -69,13 +64,33 @@ from .widgets.item_panel import DecisionList, ItemPanel
 from .widgets.save_status import SaveStatus
 from .widgets.top_bar import TopBar
 
+if TYPE_CHECKING:  # the controllers of keys not pressed yet are imported when first used
+    from ..core.undo import History
+    from .amending import Amender
+    from .floor import Floor
+    from .followup import FollowUp
+
 TOASTS_SHOWN = 2  # notices at once; an older one goes when a new one comes
+
+
+def _items_provider() -> type[Provider]:
+    """The palette's providers, imported when the palette first opens (Textual takes a
+    callable in COMMANDS): their search is no part of the first screen."""
+    from .providers import ItemsProvider
+
+    return ItemsProvider
+
+
+def _decisions_provider() -> type[Provider]:
+    from .providers import DecisionsProvider
+
+    return DecisionsProvider
 
 
 class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
     CSS_PATH = ["styles/app.tcss", "styles/display.tcss"]
     TITLE = "meeting-tui"
-    COMMANDS = App.COMMANDS | {ItemsProvider, DecisionsProvider}
+    COMMANDS = App.COMMANDS | {_items_provider, _decisions_provider}
     BINDINGS: ClassVar[list[BindingType]] = bindings() + navigation_bindings()
     # Below 100 columns the footer leaves out its key groups (app.tcss): they would be cut.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -110,11 +125,29 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         self.writing = DecisionWriting(self)
         self.decisions = ListOfDecisions(self, lambda: self.session_path)
         self.timekeeper = Timekeeper(self)
-        self.amender = Amender(self)
-        self.followup = FollowUp(self, lambda: self.session_path)
-        self.floor = Floor(self, lambda: self.floor_strip)
-        self.followup.floor_lines, self.followup.floor_complete = (self.floor.run_line,
-                                                                   self.floor.complete)
+
+    # The controllers of what the first screen does not do (amending the agenda, the
+    # command line and undo, the floor) are made, and their modules imported, on first
+    # use: some 10 ms of imports less before the agenda shows.
+    @cached_property
+    def amender(self) -> Amender:
+        from .amending import Amender
+
+        return Amender(self)
+
+    @cached_property
+    def followup(self) -> FollowUp:
+        from .followup import FollowUp
+
+        followup = FollowUp(self, lambda: self.session_path)
+        followup.floor_lines, followup.floor_complete = self.floor.run_line, self.floor.complete
+        return followup
+
+    @cached_property
+    def floor(self) -> Floor:
+        from .floor import Floor
+
+        return Floor(self, lambda: self.floor_strip)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -151,7 +184,8 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
             self.set_interval(self.TICK_SECONDS, self.tick)
         self.saver.show_notes()
         self.saver.started(before_exit=self.writing.stop)
-        self.followup.previous.on_open()  # a pending adoption of the carried decisions
+        if self.session.settings.previous is not None:
+            self.followup.previous.on_open()  # a pending adoption of the carried decisions
         self.call_after_refresh(self._freeze_startup_objects)
 
     def _freeze_startup_objects(self) -> None:
@@ -177,7 +211,8 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         self.agenda_tree.tick()
         if self.session.selected == self.session.current:
             self.panel.update_clock()
-        self.floor.tick()  # the speech's countdown, when one runs
+        if self.session.speech_in_progress() is not None:
+            self.floor.tick()  # the speech's countdown (made on first use, as the floor)
 
     # ---------------------------------------------------------------- widgets
     @property
@@ -501,6 +536,8 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         """ctrl+p: Textual's palette, the meeting screen behind it drawn once
         (screens/dialog.py)."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            from .screens.dialog import Palette
+
             self.push_screen(Palette(id="--command-palette"))
 
     def action_time_report(self) -> None:

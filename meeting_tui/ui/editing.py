@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from ..core import undo
 from ..core.decision_list import list_number
 from ..core.printable import printable
 from ..core.session import DecisionStatus
 from ..core.settings import format_date
 from .display import kept
 from .host import Host
-from .providers import move_targets
-from .screens.dialog import Palette
 
 
 class DecisionWriting:
@@ -151,6 +148,8 @@ class DecisionWriting:
                 self.app.editor.load_text("")
                 self.app.editor.disabled = True
                 self.app.focus_now(self.app.agenda_tree)
+            from ..core import undo  # imported on first use, with the history
+
             kind, entry, index = self.session.take_entry(key, decision_id)
             self.app.history.push(f"deleting {name}",
                                   undo.put_back(self.session, key, kind, entry, index))
@@ -178,6 +177,9 @@ class DecisionWriting:
         if self.editing == target and self.stop() is None:
             return  # a new decision left empty was discarded: nothing to move
         name = self.named(key, decision_id)
+        from .providers import move_targets  # the palette's, imported when it opens
+        from .screens.dialog import Palette
+
         self.app.push_screen(Palette(
             providers=[move_targets(self.session, key,
                                     lambda to: self.move_to(key, decision_id, to))],

@@ -7,7 +7,7 @@ imports the controllers): MeetingApp satisfies it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.geometry import Size
 from textual.message import Message
@@ -18,12 +18,14 @@ from textual.widget import Widget
 from textual.worker import Worker
 
 from ..core.session import Session
-from ..core.undo import History
 from .widgets.agenda_tree import AgendaTree
 from .widgets.decision_editor import DecisionEditor
 from .widgets.item_panel import DecisionList, ItemPanel
 from .widgets.save_status import SaveStatus
 from .widgets.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from ..core.undo import History
 
 
 class Host(Protocol):

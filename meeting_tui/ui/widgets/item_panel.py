@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -300,6 +299,8 @@ class ItemPanel(Vertical):
 
     def _time(self, moment: datetime) -> str:
         """The time of day where the meeting is held."""
+        from zoneinfo import ZoneInfo  # imported when a time is first shown
+
         try:
             return moment.astimezone(ZoneInfo(self.session.timezone)).strftime("%H:%M")
         except (KeyError, ValueError):
