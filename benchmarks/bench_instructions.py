@@ -34,8 +34,7 @@ import tempfile
 import termios
 from pathlib import Path
 
-from agenda_gen import make_agenda
-from bench_startup import BARE_APP, ROOT, TARGET_RATIO, Case, prepare, screen_text
+from bench_startup import BARE_APP, TARGET_RATIO, Case, cases_for, screen_text
 
 # Run inside the measured process: the app (or the bare app) exits after its first
 # frame, or at an earlier stage of the meeting app's start-up.
@@ -148,10 +147,7 @@ def main() -> int:
     missed = False
     with tempfile.TemporaryDirectory(prefix="bench-instructions-") as tmp:
         work = Path(tmp)
-        cases = [prepare(f"generated-{args.items}", make_agenda(args.items), work)]
-        if not args.no_bundled:
-            for path in sorted((ROOT / "agendas").glob("*.txt")):
-                cases.append(prepare(path.stem, path.read_text(encoding="utf-8"), work))
+        cases = cases_for(args.items, not args.no_bundled, work)
         print(f"{'agenda':<34} {'items':>6} {'bare app':>12} {'meeting-tui':>12} {'ratio':>6}"
               f"  (millions of instructions to the {args.stage})")
         for case in cases:

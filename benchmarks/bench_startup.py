@@ -168,6 +168,15 @@ def prepare(name: str, text: str, folder: Path) -> Case:
     return Case(name, path, shape, sum(1 for _ in agenda.walk()), markers_for(agenda))
 
 
+def cases_for(items: int, bundled: bool, work: Path) -> list[Case]:
+    """The generated agenda of ``items`` items, then the bundled agendas."""
+    cases = [prepare(f"generated-{items}", make_agenda(items), work)]
+    if bundled:
+        for path in sorted((ROOT / "agendas").glob("*.txt")):
+            cases.append(prepare(path.stem, path.read_text(encoding="utf-8"), work))
+    return cases
+
+
 def run_case(case: Case, runs: int, timeout: float, work: Path) -> None:
     command = Path(sys.executable).parent / "meeting-tui"
     base_argv = [sys.executable, str(BARE_APP), str(case.shape)]
@@ -203,10 +212,7 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
         work = Path(tmp)
-        cases = [prepare(f"generated-{args.items}", make_agenda(args.items), work)]
-        if not args.no_bundled:
-            for path in sorted((ROOT / "agendas").glob("*.txt")):
-                cases.append(prepare(path.stem, path.read_text(encoding="utf-8"), work))
+        cases = cases_for(args.items, not args.no_bundled, work)
         for case in cases:
             print(f"{case.name}: {case.items} items, {args.runs} runs each ...",
                   file=sys.stderr, flush=True)
