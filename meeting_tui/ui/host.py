@@ -49,6 +49,9 @@ class Host(Protocol):
     @property
     def save_status(self) -> SaveStatus: ...
 
+    @property
+    def is_running(self) -> bool: ...
+
     def save_now(self) -> None: ...
 
     def refresh_items(self, *keys: str | None) -> None:

@@ -210,6 +210,11 @@ class Saver:
             self.retry_timer = None
 
     def show_status(self) -> None:
+        if not self.app.is_running:
+            # A save's result that comes as the app closes (its last save, a retry):
+            # the status line went with the screen, and what the save did is the
+            # exit's to say (a traceback at the exit, seen under load, was this).
+            return
         lines: list[tuple[str, str]] = []
         if self.read_only:
             lines.append(("info", f"Read-only: {self.session_path} is shown, never written. "

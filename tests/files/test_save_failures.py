@@ -300,3 +300,18 @@ async def test_what_happened_on_opening_is_told_in_the_app(tmp_path, clock):
         await pilot.pause()
         assert any("Took over" in n.message for n in app._notifications)
     app.lock.release()
+
+
+async def test_a_save_told_as_the_app_closes_is_no_error(tmp_path, clock, monkeypatch):
+    """A save's result (or a retry) that comes once the screen is gone: nothing to show
+    it on, and no error at the exit (seen once under load: NoMatches for SaveStatus)."""
+    app = app_in(tmp_path / "s", clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("a", *"Kept")
+        await pilot.pause()
+        Failing(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
+        app.save_now()
+        await pilot.pause()
+    assert not app.is_running
+    app.saver.show_status()  # what a late SaveDone does: no screen, no error
+    app.lock.release()
