@@ -16,12 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import chain
 
 from .agenda import Item
 from .languages import Words, meeting_line, words
-from .session import Decision, DecisionStatus, Session, unmatched_node
+from .list_numbers import count_phrase as count_phrase
+from .list_numbers import list_number as list_number
+from .list_numbers import list_numbers as list_numbers
+from .session import DecisionStatus, Session
 
+# The List's numbers and counts (above) are list_numbers': the first screen shows them
+# without this module. Named here too (``X as X``: re-exported) for the List's users.
 # The English words; a document's own are ``Document.words`` (languages.py).
 TITLE = Words().title
 NO_DECISION = Words().no_decision
@@ -242,45 +246,3 @@ def build_document(
         attendance=(attendance_lines(session.roll, session.attendance, language)
                     if with_attendance else ()),
     )
-
-
-def count_phrase(n: int) -> str:
-    return f"{n} decision" if n == 1 else f"{n} decisions"
-
-
-def _in_list(decision: Decision) -> bool:
-    """Final (or adopted) and not empty: in the List (what build_document keeps)."""
-    return decision.final and not decision.text.isspace() and decision.text != ""
-
-
-def list_numbers(session: Session, key: str) -> dict[int, int]:
-    """The numbers the item's decisions have in the List of decisions, by decision id
-    (a draft, or an empty decision, is not in it and has none); ``key`` may be an
-    entry under "Unmatched" (``unmatched_node``). The item panel and the
-    editor number decisions as notices and the List do. One pass over the items before
-    it: the panel redraws at every keystroke, under 1 ms at 5,000 items."""
-    before = 0
-    states = session.states
-    # The List's order: the agenda's items, then the entries under "Unmatched".
-    rows = chain(((item.key, states.get(item.key)) for item in session.order),
-                 ((unmatched_node(i), entry.state) for i, entry in enumerate(session.unmatched)))
-    for row_key, state in rows:
-        if state is None:
-            continue
-        if row_key == key:
-            numbers: dict[int, int] = {}
-            for decision in state.decisions:
-                if _in_list(decision):
-                    before += 1
-                    numbers[decision.id] = before
-            return numbers
-        for decision in state.decisions:
-            if _in_list(decision):
-                before += 1
-    return {}
-
-
-def list_number(session: Session, key: str, decision_id: int) -> int | None:
-    """The number a decision has in the List of decisions (numbered through the whole
-    list, as build_document numbers it), or None: a draft, or empty, is not in it."""
-    return list_numbers(session, key).get(decision_id)

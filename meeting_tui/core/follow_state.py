@@ -20,7 +20,7 @@ from typing import Any
 
 from .amend import ADDED
 from .clock import format_duration, format_minutes
-from .decision_list import build_document, count_phrase
+from .list_numbers import count_phrase
 from .printable import printable
 from .session import ItemStatus, MeetingState, Session
 
@@ -142,6 +142,8 @@ def _agenda(session: Session, now: datetime) -> list[dict[str, Any]]:
 
 
 def _decisions(session: Session) -> dict[str, Any]:
+    from .decision_list import build_document  # the List: not the app's first screen
+
     doc = build_document(session)
     current = session.item(session.current) if session.current else None
     sections = []

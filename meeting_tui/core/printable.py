@@ -16,11 +16,23 @@ bidi controls raw.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-# Tab and newline are text; every other C0 control, DEL, C1, and the bidi controls.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
-# What XML 1.0 cannot hold (C0 but tab, newline and CR; surrogates; U+FFFE, U+FFFF).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The patterns are compiled on first use, not at import: a class of characters beyond
+# Latin-1 costs Python's compiler some 3.5 million instructions each, and the usual
+# text (``str.isprintable``) needs neither (issue 19: start-up).
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """Tab and newline are text; every other C0 control, DEL, C1, and the bidi controls."""
+    return re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@cache
+def _not_xml() -> re.Pattern[str]:
+    """What XML 1.0 cannot hold (C0 but tab, newline and CR; surrogates; U+FFFE, U+FFFF)."""
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -36,7 +48,7 @@ def printable(text: str) -> str:
     """``text`` with every control character shown as a visible sign."""
     if text.isprintable():  # the usual case, and fast (newline and tab are not printable)
         return text
-    return _UNSAFE.sub(_picture, text)
+    return _unsafe().sub(_picture, text)
 
 
 def printable_line(text: str) -> str:
@@ -47,7 +59,7 @@ def printable_line(text: str) -> str:
 def xml_safe(text: str) -> str:
     """``text`` without the characters an XML document cannot hold, other controls
     made visible."""
-    return printable(_NOT_XML.sub("", text))
+    return printable(_not_xml().sub("", text))
 
 
 def typed(text: str) -> str:
@@ -55,16 +67,16 @@ def typed(text: str) -> str:
     other control and bidi control dropped, so that nothing unprintable is stored."""
     if text.isprintable():
         return text
-    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _unsafe().sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def json_escaped(text: str) -> str:
     """JSON text (``json.dumps`` output) with the characters it leaves raw (DEL, C1,
     the bidi controls) written as ``\\uXXXX`` escapes: in JSON they occur only
     inside strings, where the escape means the same character."""
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _unsafe().sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def is_safe(text: str) -> bool:
     """Nothing in ``text`` that a terminal would take as a command or a direction."""
-    return _UNSAFE.search(text) is None
+    return _unsafe().search(text) is None

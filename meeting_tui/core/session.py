@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from . import actions, decisions, notes
+from . import decisions, notes
 from .agenda import Agenda, Item
 from .amend import Amended, AmendError, Amendment
 from .clock import Now, Sitting, Span, close, group_sittings, open_span, total_seconds, utc_now
@@ -563,6 +563,8 @@ class Session(FloorMixin):
         return action
 
     def action(self, key: str, action_id: int) -> Action:
+        from . import actions  # the follow-up's module: no action is touched at start-up
+
         return actions.find(self.state(key), action_id)
 
     def set_action_text(self, key: str, action_id: int, text: str) -> None:
@@ -572,6 +574,8 @@ class Session(FloorMixin):
             self._changed(key)
 
     def toggle_action_done(self, key: str, action_id: int) -> ActionStatus:
+        from . import actions
+
         status = actions.toggle_done(self.action(key, action_id))
         self._changed(key)
         return status

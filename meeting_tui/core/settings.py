@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,16 +26,20 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )
 
-# "28th meeting", "3rd session", "101st plenary meeting"; in the other languages of
-# the List ("31e réunion", "1re session", "31. Sitzung", "31.ª reunión").
-_ORDINAL_MEETING_RE = re.compile(
-    r"\b(\d{1,4}(?:st|nd|rd|th)[\s_-]+(?:(?:plenary|ordinary|extraordinary)[\s_-]+)?"
-    r"(?:meeting|session|sitting|plenary))\b"
-    r"|\b(\d{1,4}(?:e|re|ème)[\s_-]+(?:réunion|session|séance)(?:[\s_-]+plénière)?)\b"
-    r"|\b(\d{1,4}\.[\s_-]*(?:Sitzung|Tagung|Plenarsitzung))\b"
-    r"|\b(\d{1,4}\.?[ªº][\s_-]+(?:reunión|sesión|período de sesiones))\b",
-    re.IGNORECASE,
-)
+@cache  # compiled on first use: the List's meeting line, not the first screen
+def _ordinal_meeting() -> re.Pattern[str]:
+    """A meeting's ordinal: "28th meeting", "3rd session", "101st plenary meeting"; in
+    the other languages of the List ("31e réunion", "1re session", "31. Sitzung")."""
+    return re.compile(
+        r"\b(\d{1,4}(?:st|nd|rd|th)[\s_-]+(?:(?:plenary|ordinary|extraordinary)[\s_-]+)?"
+        r"(?:meeting|session|sitting|plenary))\b"
+        r"|\b(\d{1,4}(?:e|re|ème)[\s_-]+(?:réunion|session|séance)(?:[\s_-]+plénière)?)\b"
+        r"|\b(\d{1,4}\.[\s_-]*(?:Sitzung|Tagung|Plenarsitzung))\b"
+        r"|\b(\d{1,4}\.?[ªº][\s_-]+(?:reunión|sesión|período de sesiones))\b",
+        re.IGNORECASE,
+    )
+
+
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -64,7 +69,7 @@ def default_meeting(agenda: Agenda) -> str:
     """'28th meeting' from the agenda's header lines, else from its file name."""
     places = [*agenda.header, Path(agenda.source).stem.replace("_", " ")]
     for text in places:
-        m = _ORDINAL_MEETING_RE.search(text)
+        m = _ordinal_meeting().search(text)
         if m:
             found = next(group for group in m.groups() if group)
             return re.sub(r"[\s_-]+", " ", found)

@@ -17,8 +17,8 @@ import secrets
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # The umask, read once (reading it means setting it, which is not thread-safe later).
 _UMASK = os.umask(0o022)
@@ -28,8 +28,7 @@ os.umask(_UMASK)
 _TEMP_NAME = r"\.{name}\.[a-z0-9_]{{8}}\.tmp"
 
 
-@dataclass(frozen=True)
-class FileStamp:
+class FileStamp(NamedTuple):  # a named tuple: cheaper to make than a dataclass (issue 19)
     """What tells one version of a file from another without reading it.
 
     The ctime is in it because the mtime alone can be put back (``touch -d``, an

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label
 from ..core.entries import EntryError
 from .display import plain
 from .screens.dialog import Dialog
-from .widgets.plain_text import PlainInput
+from .widgets.plain_input import PlainInput
 
 PROMPT_HINT = ("d draft · f final · n note · a OWNER DUE action · tr fr translation · "
                "take 2.1 · next · "

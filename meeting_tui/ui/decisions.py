@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 
 from .. import clipboard
-from ..core.decision_list import build_document, count_phrase
 from ..core.languages import DEFAULT_LANGUAGE, parse_languages, words
+from ..core.list_numbers import count_phrase
 from ..core.phrases import STANDARD_PHRASES
 from ..core.settings import default_meeting, default_venue_and_dates, format_date, parse_date
 from .commands import ADOPT_HELP, ADOPT_TITLE, SETTING_COMMANDS, SettingCommand
@@ -60,6 +60,8 @@ class ListOfDecisions:
         key = session.selected
         if key is None:
             return
+        from ..core.decision_list import build_document  # the List: made when copied
+
         entries = build_document(session, keys=[key]).entries
         if not entries:
             self.app.notify(
@@ -71,6 +73,8 @@ class ListOfDecisions:
         self.copy_text(render_entries_md(entries), count_phrase(len(entries)))
 
     def copy_all(self) -> None:
+        from ..core.decision_list import build_document
+
         doc = build_document(self.session)
         if not doc.count:
             self.app.notify("No final decision yet: nothing to copy (f marks one final)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from ..core.decision_list import list_number
+from ..core.list_numbers import list_number
 from ..core.printable import printable
 from ..core.session import DecisionStatus
 from ..core.settings import format_date

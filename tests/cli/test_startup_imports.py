@@ -68,6 +68,10 @@ NOT_AT_START_UP = [
     "meeting_tui.files.session_reading",  # reading a session: a new meeting has none
     "tomllib",  # reading a session or a lock's holder: a new meeting reads neither
     "zoneinfo",  # a time of day in the meeting's zone: none is shown at first
+    # The List itself (its entries, sections, document): its numbers are list_numbers'.
+    "meeting_tui.core.decision_list",
+    "meeting_tui.core.actions",  # the follow-up's: no action is touched at first
+    "meeting_tui.ui.widgets.plain_input",  # the dialogs' one-line field
 ]
 
 

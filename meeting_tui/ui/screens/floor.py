@@ -27,7 +27,7 @@ from ...core.session import Session
 from ..display import plain
 from ..widgets.floor_strip import POINT_OF_ORDER
 from ..widgets.names import RollSuggester
-from ..widgets.plain_text import PlainInput
+from ..widgets.plain_input import PlainInput
 from .dialog import Dialog
 
 

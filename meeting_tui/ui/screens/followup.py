@@ -22,7 +22,7 @@ from ...core.printable import printable
 from ...core.session import Session
 from ..display import plain
 from ..widgets.names import SpeakerSuggester
-from ..widgets.plain_text import PlainInput
+from ..widgets.plain_input import PlainInput
 from .dialog import Dialog
 
 

@@ -15,7 +15,8 @@ from textual.widgets import Input, Label, TextArea
 
 from ...core.printable import printable
 from ..display import kept, plain
-from ..widgets.plain_text import PlainInput, PlainTextArea
+from ..widgets.plain_input import PlainInput
+from ..widgets.plain_text import PlainTextArea
 from .dialog import Dialog
 
 

@@ -16,7 +16,7 @@ from ...core.printable import printable
 from ...core.session import Session
 from ...core.votes import Choice, Majority, Vote, VoteRule, parse_tally, vote_text
 from ..display import plain
-from ..widgets.plain_text import PlainInput
+from ..widgets.plain_input import PlainInput
 from .floor import FloorDialog, FloorList
 
 # ------------------------------------------------------------------ the vote

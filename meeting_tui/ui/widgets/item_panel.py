@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...core.amend import describe
 from ...core.clock import format_duration
-from ...core.decision_list import list_numbers
+from ...core.list_numbers import list_numbers
 from ...core.printable import printable
 from ...core.session import Decision, Note, Session, UnmatchedEntry, unmatched_node
 from ...core.settings import format_date

@@ -1,22 +1,15 @@
 """Fields that never take a control character: whatever is typed or pasted into them
 (a pasted ESC, a bracketed paste's stray controls, bidi overrides) is stored without
 them (``core.printable.typed``), so nothing unprintable reaches a decision, a title
-or a setting, nor is drawn raw while it is being written."""
+or a setting, nor is drawn raw while it is being written. The one-line field is
+``plain_input.PlainInput``."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from ...core.printable import typed
-
-
-class PlainInput(Input):
-    """An Input for user text: every insertion (a key, a paste) goes through
-    ``replace``."""
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        super().replace(typed(text).replace("\n", " "), start, end)
 
 
 class PlainTextArea(TextArea):
