@@ -3,19 +3,29 @@
 Plain data built from a Session (every figure from stored UTC timestamps, in whole
 seconds), rendered as text for the terminal and the app, or as JSON. Also loads a
 session file on its own for `meeting-tui report`, finding its agenda.
+
+Longer than most modules, for a reason: the figures and the text are made lazily,
+item by item (``ItemsFigures``, ``ReportText``), so that the app's dialog opens at
+once on an agenda of thousands of items; what the CLI prints is the same lines joined,
+and keeping both in one place keeps them one text.
 """
 
 from __future__ import annotations
 
 import textwrap
+import weakref
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .clock import format_duration, local_zone_name, total_seconds
+from .outline import Outline
 from .printable import printable
 from .session import ItemStatus, MeetingState, Session
-from .speaking import SpeakingFigures, build_speaking, speaking_json, speaking_lines
+
+if TYPE_CHECKING:  # imported when a meeting has a list of speakers
+    from .speaking import SpeakingFigures
 
 
 @dataclass(frozen=True)
@@ -60,13 +70,145 @@ class ItemFigures:
         return self.section_seconds - self.planned_minutes * 60
 
 
+class _Shape:
+    """What the report reads of an outline's shape, made once per outline (an
+    amended agenda is a new one): how deep each item is, by position, and the
+    widest number indented by its depth, up to 12 columns, and each item's parent
+    (at 20,000 items some 15 ms each time the report opened)."""
+
+    def __init__(self, outline: Outline) -> None:
+        order, index = outline.order, outline.index
+        self.depth = depth = [0] * len(order)
+        self.parent = parent = [-1] * len(order)  # by position; -1 at the top
+        for position, item in enumerate(order):  # only the parents are looked into
+            if item.children:
+                below = depth[position] + 1
+                for child in item.children:
+                    at = index[child.key]
+                    depth[at], parent[at] = below, position
+        self.number_width = min(12, max(
+            (len(item.number or "") + 2 * d for item, d in zip(order, depth, strict=True)),
+            default=0))
+
+
+_SHAPES: weakref.WeakKeyDictionary[Outline, _Shape] = weakref.WeakKeyDictionary()
+
+
+def _shape(outline: Outline) -> _Shape:
+    shape = _SHAPES.get(outline)
+    if shape is None:
+        shape = _SHAPES[outline] = _Shape(outline)
+    return shape
+
+
+class ItemsFigures(Sequence[ItemFigures]):
+    """Every item's figures, in agenda order, each made when first asked for.
+
+    The time report opens on its first lines: at 5,000 items making every item's
+    figures before it opened was some 25 ms, formatting them 20 ms more. What is made
+    here, once, looks only at the items with a state (their seconds, the days they
+    were discussed, their sections' sums up through their parents) and at the
+    parents (how deep each sub-item is). The rest (plans, titles) is read as each item
+    is asked for, from the outline and plans as they were when the report was built
+    (nothing changes them while a report is open or printed)."""
+
+    def __init__(self, session: Session, now: datetime, day_of: Callable[[datetime], int],
+                 ) -> None:
+        self._session = session
+        outline = session.outline
+        self._order = order = outline.order
+        index = outline.index
+        # Each item's own seconds (only items with a state have any), and the days
+        # with time on it (a span left in the second it began is none); its status.
+        own: dict[str, float] = {}
+        days: dict[str, tuple[int, ...]] = {}
+        status: dict[str, str] = {}
+        for key, state in session.states.items():
+            status[key] = state.status.value
+            if state.spans:
+                own[key] = total_seconds(state.spans, now)
+                days[key] = tuple(sorted({day_of(span.start) for span in state.spans
+                                          if span.end is None or span.end > span.start}))
+        # A section's seconds: its items' own, added up through each one's parents
+        # (whole seconds: exact sums in any order). An entry of an item the agenda
+        # lost counts nowhere.
+        self._shape = shape = _shape(outline)
+        self.depth, parent = shape.depth, shape.parent
+        section: dict[str, float] = {}
+        for key, seconds in own.items():
+            above = index.get(key, -1)
+            while above >= 0:
+                up = order[above].key
+                section[up] = section.get(up, 0.0) + seconds
+                above = parent[above]
+        self._own, self._days, self._status, self._section = own, days, status, section
+        self._made: list[ItemFigures | None] = [None] * len(order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, at: int) -> ItemFigures: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[ItemFigures]: ...
+
+    def __getitem__(self, at: int | slice) -> ItemFigures | list[ItemFigures]:
+        if isinstance(at, slice):
+            return [self[n] for n in range(*at.indices(len(self)))]
+        figures = self._made[at]  # an IndexError past the end, as a tuple gives
+        if figures is None:
+            figures = self._made[at] = self._figures(at % len(self._order))
+        return figures
+
+    def __iter__(self) -> Iterator[ItemFigures]:
+        for n in range(len(self._order)):
+            yield self[n]
+
+    @property
+    def made(self) -> int:
+        """How many items' figures were made so far."""
+        return sum(figures is not None for figures in self._made)
+
+    def _figures(self, position: int) -> ItemFigures:
+        item = self._order[position]
+        key = item.key
+        session = self._session
+        spent = self._own.get(key)
+        return ItemFigures(
+            key=key,
+            number=item.number,
+            title=item.title,
+            depth=self.depth[position],
+            planned_minutes=session.planned_minutes(key),
+            spent_seconds=0 if spent is None else _secs(spent),
+            section_seconds=_secs(self._section.get(key, 0.0)),
+            status=self._status.get(key, PENDING),
+            days=self._days.get(key, ()),
+            # Only a parent can be partly planned (its sub-items some of them).
+            partly_minutes=session.partly_planned(key) if item.children else None,
+        )
+
+    def number_width(self) -> int:
+        """The widest number, indented by depth, up to 12 columns."""
+        return self._shape.number_width
+
+    def title_width(self) -> int:
+        """The longest title's length."""
+        return max((len(item.title) for item in self._order), default=0)
+
+    def any_partly(self) -> bool:
+        """Whether a parent is partly planned."""
+        partly = self._session.partly_planned
+        return any(partly(item.key) is not None for item in self._order if item.children)
+
+
 @dataclass(frozen=True)
 class TimeReport:
     title: str
     at: datetime
     state: MeetingState
     sittings: tuple[SittingFigures, ...]
-    items: tuple[ItemFigures, ...]
+    items: ItemsFigures  # each item's made when first asked for
     spent_seconds: int
     break_seconds: int
     planned_minutes: int
@@ -109,60 +251,25 @@ def build_report(session: Session, now: datetime | None = None) -> TimeReport:
                 day = number
         return day
 
-    order = session.order
-    # Each item's own seconds (only items with a state have any), then its section's,
-    # summed from the sub-items up: one pass, where asking the session item by item
-    # walked every section again under each of its parents. Whole seconds: exact sums.
-    own: dict[str, float] = {}
-    days: dict[str, tuple[int, ...]] = {}
-    for key, state in session.states.items():
-        if state.spans:
-            own[key] = total_seconds(state.spans, now)
-            # Days with time on the item (a span left in the second it began is none).
-            days[key] = tuple(sorted({day_of(span.start) for span in state.spans
-                                      if span.end is None or span.end > span.start}))
-    section: dict[str, float] = {}
-    for item in reversed(order):  # sub-items come after their parents
-        section[item.key] = own.get(item.key, 0.0) + sum(
-            section[child.key] for child in item.children)
-    depth: dict[str, int] = {}
-    states = session.states
-    items = []
-    for item in order:  # parents come before their sub-items
-        key = item.key
-        depth.setdefault(key, 0)
-        for child in item.children:
-            depth[child.key] = depth[key] + 1
-        held = states.get(key)
-        spent = own.get(key)
-        items.append(
-            ItemFigures(
-                key=key,
-                number=item.number,
-                title=item.title,
-                depth=depth[key],
-                planned_minutes=session.planned_minutes(key),
-                spent_seconds=0 if spent is None else _secs(spent),
-                section_seconds=_secs(section[key]),
-                status=PENDING if held is None else held.status.value,
-                days=days.get(key, ()),
-                # Only a parent can be partly planned (its sub-items some of them).
-                partly_minutes=session.partly_planned(key) if item.children else None,
-            )
-        )
     remaining, unplanned = session.remaining_plan(now)
+    # Most meetings have no list of speakers: then nothing is walked for one.
+    speaking = None
+    if any(state.speeches for state in session.states.values()):
+        from .speaking import build_speaking
+
+        speaking = build_speaking(session, now)
     return TimeReport(
         title=session.title,
         at=now,
         state=session.meeting_state,
         sittings=tuple(sittings),
-        items=tuple(items),
+        items=ItemsFigures(session, now, day_of),
         spent_seconds=sum(s.spent_seconds for s in sittings),
         break_seconds=sum(s.break_seconds for s in sittings),
         planned_minutes=session.total_planned_minutes(),
         remaining_seconds=_secs(remaining),
         unplanned=unplanned,
-        speaking=build_speaking(session, now),
+        speaking=speaking,
     )
 
 
@@ -204,6 +311,8 @@ def report_json(report: TimeReport) -> dict[str, Any]:
         },
     }
     if report.speaking is not None:  # only with a list of speakers: else as before
+        from .speaking import speaking_json
+
         doc["speaking"] = speaking_json(report.speaking)
     return doc
 
@@ -233,57 +342,126 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
-def render_text(
-    report: TimeReport,
-    tz: tzinfo | None = None,
-    zone_name: str | None = None,
-    width: int | None = TEXT_WIDTH,
-) -> str:
-    """The report for people: times in ``tz`` (default: the local zone); the
-    control characters of titles shown visibly. Titles are cut to fit ``width``
-    columns (a terminal, the app's dialog); with ``width`` None they are given in full
-    (piped or in a file, where a cut loses words for nothing)."""
-    dur = format_duration
-    zone = zone_name or (local_zone_name() if tz is None else str(tz))
-    at = report.at.astimezone(tz)
-    lines = [
-        f"Time report: {report.title}",
-        f"At {at.strftime('%a %d %b %Y %H:%M')} ({zone}); the meeting is {report.state.value}.",
-        "",
-        "Sittings",
-    ]
-    if not report.sittings:
-        lines.append("  The meeting has not started.")
-    for s in report.sittings:
-        start = s.start.astimezone(tz)
-        end = _hm(s.end, tz, s.start) if s.end else "…"
-        lines.append(
-            f"  Day {s.number}  {start.strftime('%a %d %b %Y')}  "
-            f"{_hm(s.start, tz)}–{end}  spent {dur(s.spent_seconds, hours=True)}  "
-            f"breaks {dur(s.break_seconds, hours=True)}"
-        )
-        for b in s.breaks:
-            until = _hm(b.end, tz, b.start) if b.end else "now (under way)"
+class ReportText(Sequence[str]):
+    """The report for people, as its lines: ``render_text`` joins them (the last one
+    empty: the text ends with a newline). Only the lines asked for are made: the
+    app's dialog draws the lines in view, and at 5,000 items formatting them all took
+    some 20 ms before it opened. Each line is made printable (titles are data)."""
+
+    def __init__(
+        self,
+        report: TimeReport,
+        tz: tzinfo | None = None,
+        zone_name: str | None = None,
+        width: int | None = TEXT_WIDTH,
+    ) -> None:
+        self.items = items = report.items
+        dur = format_duration
+        zone = zone_name or (local_zone_name() if tz is None else str(tz))
+        at = report.at.astimezone(tz)
+        lines = [
+            f"Time report: {report.title}",
+            f"At {at.strftime('%a %d %b %Y %H:%M')} ({zone}); the meeting is "
+            f"{report.state.value}.",
+            "",
+            "Sittings",
+        ]
+        if not report.sittings:
+            lines.append("  The meeting has not started.")
+        for s in report.sittings:
+            start = s.start.astimezone(tz)
+            end = _hm(s.end, tz, s.start) if s.end else "…"
             lines.append(
-                f"      break {_hm(b.start, tz)}–{until}  {dur(b.seconds, hours=True)}"
+                f"  Day {s.number}  {start.strftime('%a %d %b %Y')}  "
+                f"{_hm(s.start, tz)}–{end}  spent {dur(s.spent_seconds, hours=True)}  "
+                f"breaks {dur(s.break_seconds, hours=True)}"
             )
-    lines += ["", "Items"]
-    number_width = min(12, max((len(i.number or "") + 2 * i.depth for i in report.items),
-                               default=0))
-    # The days column only tells something when the meeting has sat more than one day.
-    several_days = len(report.sittings) > 1
-    days_head = f" {'days':>5}" if several_days else ""
-    fixed = 44 + len(days_head)  # the gaps and the plan, spent, vs plan, status columns
-    if width is None:
-        title_width = max(10, max((len(i.title) for i in report.items), default=0))
-    else:
-        title_width = max(10, width - number_width - fixed)
-    header = (
-        f"  {'':<{number_width}} {'':<{title_width}} {'plan':>8} {'spent':>8} "
-        f"{'vs plan':>13}{days_head}  status"
-    )
-    lines.append(header)
-    for i in report.items:
+            for b in s.breaks:
+                until = _hm(b.end, tz, b.start) if b.end else "now (under way)"
+                lines.append(
+                    f"      break {_hm(b.start, tz)}–{until}  {dur(b.seconds, hours=True)}"
+                )
+        lines += ["", "Items"]
+        self.number_width = number_width = items.number_width()
+        # The days column only tells something when the meeting has sat more than one day.
+        self.several_days = several_days = len(report.sittings) > 1
+        days_head = f" {'days':>5}" if several_days else ""
+        fixed = 44 + len(days_head)  # the gaps and the plan, spent, vs plan, status columns
+        if width is None:
+            self.title_width = max(10, items.title_width())
+        else:
+            self.title_width = max(10, width - number_width - fixed)
+        lines.append(
+            f"  {'':<{number_width}} {'':<{self.title_width}} {'plan':>8} {'spent':>8} "
+            f"{'vs plan':>13}{days_head}  status"
+        )
+        self.head = [printable(line) for line in lines]
+        lines = []
+        if items.any_partly():
+            lines += textwrap.wrap("partly: some of its sub-items have a plan, not all, so "
+                                   "the section has none", width or TEXT_WIDTH,
+                                   initial_indent="  ",
+                                   subsequent_indent="          ")
+        lines += [
+            "",
+            f"Meeting: spent {dur(report.spent_seconds, hours=True)} in "
+            f"{len(report.sittings)} day{'s' if len(report.sittings) != 1 else ''}, "
+            f"breaks {dur(report.break_seconds, hours=True)}, "
+            f"planned {dur(report.planned_minutes * 60, hours=True)} "
+            f"({report.planned_minutes} min).",
+        ]
+        left = ("Planned time left on the items not yet done: "
+                f"{dur(report.remaining_seconds, hours=True)}")
+        if report.unplanned:
+            one = report.unplanned == 1
+            left += (f"; {report.unplanned} of them {'has' if one else 'have'} no plan and "
+                     f"count{'s' if one else ''} for nothing")
+        lines.append(left + ".")
+        if report.speaking is not None:
+            from .speaking import speaking_lines
+
+            lines += ["", *speaking_lines(report.speaking, width)]
+        lines.append("")  # the text ends with a newline
+        self.tail = [printable(line) for line in lines]
+        self._made: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.head) + len(self.items) + len(self.tail)
+
+    @overload
+    def __getitem__(self, at: int) -> str: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[str]: ...
+
+    def __getitem__(self, at: int | slice) -> str | list[str]:
+        if isinstance(at, slice):
+            return [self[n] for n in range(*at.indices(len(self)))]
+        if at < 0:
+            at += len(self)
+        n = at - len(self.head)
+        if n < 0:
+            return self.head[at]  # an IndexError below 0, as a list gives
+        if n < len(self.items):
+            line = self._made.get(n)
+            if line is None:
+                line = self._made[n] = self._item_line(self.items[n])
+            return line
+        return self.tail[n - len(self.items)]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.head
+        for n in range(len(self.items)):
+            yield self[len(self.head) + n]
+        yield from self.tail
+
+    @property
+    def made(self) -> int:
+        """How many items' lines were made so far."""
+        return len(self._made)
+
+    def _item_line(self, i: ItemFigures) -> str:
+        dur = format_duration
+        number_width, title_width = self.number_width, self.title_width
         number = _fit("  " * i.depth + (i.number or ""), number_width)
         plan = (f"{i.planned_minutes} min" if i.planned_minutes is not None
                 else "partly" if i.partly_minutes is not None else "-")
@@ -297,33 +475,22 @@ def render_text(
             versus = f"{dur(-over)} under"
         else:
             versus = f"{dur(-over)} left"
-        lines.append(
+        # Titles are data: their controls shown (most lines are plain: a check in C).
+        return printable(
             f"  {number:<{number_width}} {_fit(i.title, title_width):<{title_width}} "
             f"{plan:>8} {spent:>8} {versus:>13}"
-            + (f" {_days(i.days):>5}" if several_days else "") + f"  {i.status}"
+            + (f" {_days(i.days):>5}" if self.several_days else "") + f"  {i.status}"
         )
-    if any(i.partly_minutes is not None for i in report.items):
-        lines += textwrap.wrap("partly: some of its sub-items have a plan, not all, so "
-                               "the section has none", width or TEXT_WIDTH,
-                               initial_indent="  ",
-                               subsequent_indent="          ")
-    lines += [
-        "",
-        f"Meeting: spent {dur(report.spent_seconds, hours=True)} in "
-        f"{len(report.sittings)} day{'s' if len(report.sittings) != 1 else ''}, "
-        f"breaks {dur(report.break_seconds, hours=True)}, "
-        f"planned {dur(report.planned_minutes * 60, hours=True)} "
-        f"({report.planned_minutes} min).",
-    ]
-    left = ("Planned time left on the items not yet done: "
-            f"{dur(report.remaining_seconds, hours=True)}")
-    if report.unplanned:
-        one = report.unplanned == 1
-        left += (f"; {report.unplanned} of them {'has' if one else 'have'} no plan and "
-                 f"count{'s' if one else ''} for nothing")
-    lines.append(left + ".")
-    if report.speaking is not None:
-        lines += ["", *speaking_lines(report.speaking, width)]
-    # Titles are data: their controls shown. Line by line, where most lines are plain
-    # (a check in C), not by a regular expression over the whole text.
-    return "\n".join(map(printable, lines)) + "\n"
+
+
+def render_text(
+    report: TimeReport,
+    tz: tzinfo | None = None,
+    zone_name: str | None = None,
+    width: int | None = TEXT_WIDTH,
+) -> str:
+    """The report for people: times in ``tz`` (default: the local zone); the
+    control characters of titles shown visibly. Titles are cut to fit ``width``
+    columns (a terminal, the app's dialog); with ``width`` None they are given in full
+    (piped or in a file, where a cut loses words for nothing)."""
+    return "\n".join(ReportText(report, tz, zone_name, width))
