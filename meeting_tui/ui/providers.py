@@ -4,24 +4,31 @@ decision by words of its text; the items a decision can be moved to (``m``).
 A title is data: Textual's ``Matcher.highlight``, a plain-string hit and a hit's
 ``help`` read markup (``[/b]`` in a title would stop the palette), so the hits are
 ``Content`` made here, with the title's controls visible, and never carry user text in
-``help``.
+``help``. The app's commands too (``CommandsProvider``): their two lines are made here
+as plain text, once per command.
+
+Some 400 lines: the palette's providers (the items, the app's commands, the decisions,
+the items a decision moves to) share the making of their hits and the pauses of their
+searches.
 """
 
 from __future__ import annotations
 
 import asyncio
 import heapq
+import re
 import weakref
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import suppress
 from functools import partial
 from time import perf_counter
 from typing import Any, Protocol, TypeVar, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
-from textual.content import Content
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content, Span
 from textual.screen import Screen
 from textual.style import Style
+from textual.system_commands import SystemCommandsProvider
 from textual.worker import NoActiveWorker, get_current_worker
 
 from ..core.agenda import Item
@@ -53,12 +60,18 @@ def highlighted(matcher: Matcher, text: str, folded: str | None = None) -> Conte
     but without reading markup in it, and without trying every way the letters fit
     (Textual's ``FuzzySearch.match`` took half a second for "Settings" over the 31
     titles of a real agenda): the same letters, from ui/item_search.py."""
-    content = Content(text)
+    style = matcher.match_style
+    if not style:
+        return Content(text)
+    spans: list[Span] = []  # a span a run of letters (Textual's: one a letter)
     for offset in match_offsets(matcher.query.lower(), text.lower() if folded is None
                                 else folded):
         if offset < len(text) and not text[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
+            if spans and spans[-1].end == offset:
+                spans[-1] = Span(spans[-1].start, offset + 1, style)
+            else:
+                spans.append(Span(offset, offset + 1, style))
+    return Content(text, spans)
 
 
 def abandoned() -> bool:
@@ -108,7 +121,11 @@ class Pauses:
             self.due = perf_counter() + SLICE
 
 
-ITEM_HITS = 50  # the best items for what is typed: more would only be scrolled past
+# The best items for what is typed, under the commands that match: the palette shows
+# some 14 hits at 120x40, and typing on narrows the list. Each hit is highlighted,
+# measured and laid out by the palette before its list is drawn: at 20,000 items the
+# 50 hits of before cost some 25 ms of the last key's 80 ms CPU.
+ITEM_HITS = 20
 DISCOVERED_ITEMS = 5  # listed before anything is typed
 PREPARE_AFTER = 0.1  # seconds after the palette opens: its first frame is drawn by then
 
@@ -169,6 +186,83 @@ class ItemsProvider(Provider):
                                help="go to this item", text=text)
         # The items' texts and index made once the palette is drawn, not on the first key.
         self.app.set_timer(PREPARE_AFTER, lambda: item_search(session).prepare())
+
+
+# ---------------------------------------------------------------- the app's commands
+
+_ESCAPED = re.compile(r"\\(\[)")  # a bracket escaped for markup: \[
+PROMPTS_KEPT = 1024  # the commands' two-line prompts kept (a meeting has some 70)
+_PROMPTS: dict[tuple[str, str, Style], Content] = {}
+
+
+def plain_help(help_: str) -> str:
+    """A command's help as it is read: plain text, a bracket escaped for markup (the
+    command table's helps end with their key, "[n]") shown as a bracket."""
+    return _ESCAPED.sub(r"\1", help_)
+
+
+def help_style(app: Any) -> Style:
+    """The palette's style of a command's help, as Textual's palette applies it."""
+    screen = app.screen
+    if isinstance(screen, CommandPalette):
+        return Style.from_styles(screen.get_component_styles("command-palette--help-text"))
+    return Style()
+
+
+def command_prompt(title: Content | str, help_: str, style: Style) -> Content:
+    """A command's lines: its title, then its help in ``style`` (as Textual's palette
+    makes them, but neither read as markup)."""
+    first = title if isinstance(title, Content) else Content(title)
+    if not help_:
+        return first
+    return Content("\n").join([first, Content(plain_help(help_)).stylize_before(style)])
+
+
+def listed_prompt(title: str, help_: str, style: Style) -> Content:
+    """``command_prompt`` of a command as listed before anything is typed, kept: the
+    palette lists the same commands at each opening, and a prompt keeps its measured
+    height."""
+    key = (title, help_, style)
+    prompt = _PROMPTS.get(key)
+    if prompt is None:
+        if len(_PROMPTS) >= PROMPTS_KEPT:
+            _PROMPTS.clear()
+        prompt = _PROMPTS[key] = command_prompt(title, help_, style)
+    return prompt
+
+
+class CommandsProvider(Provider):
+    """The app's commands (``App.get_system_commands``), in place of Textual's
+    ``SystemCommandsProvider``, with its scores, its order and its letters highlighted.
+
+    Textual's palette reads a hit's title and help as markup: a key in capitals at the
+    end of a help ("[C]") was read as a style and not shown (escaping leaves capitals:
+    Textual's and Rich's ``escape`` only escape a bracket before a small letter), each
+    such key sent Textual through difflib for a colour of that name (some 5 ms of an
+    opening), and a help holding a file's name read it as markup. Here the two lines
+    are ``Content`` of the plain text, which the palette takes as it is."""
+
+    async def discover(self) -> Hits:
+        style = help_style(self.app)
+        commands = sorted(self.app.get_system_commands(self.screen),
+                          key=lambda command: command[0])
+        for title, help_, callback, discover in commands:
+            if discover:
+                yield DiscoveryHit(listed_prompt(title, help_, style), callback, text=title)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        style = help_style(self.app)
+        for title, help_, callback, *_ in self.app.get_system_commands(self.screen):
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score, command_prompt(highlighted(matcher, title), help_, style),
+                          callback, text=title)
+
+
+def with_commands(classes: Iterable[type[Provider]]) -> set[type[Provider]]:
+    """The palette's providers, ``CommandsProvider`` in place of Textual's."""
+    return {CommandsProvider if provider is SystemCommandsProvider else provider
+            for provider in classes}
 
 
 # ---------------------------------------------------------------- decisions' text

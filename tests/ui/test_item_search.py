@@ -20,7 +20,7 @@ from meeting_tui.core.parser import parse_agenda
 from meeting_tui.ui import item_search as item_search_module
 from meeting_tui.ui.commands import SETTING_COMMANDS
 from meeting_tui.ui.item_search import ItemSearch, match_offsets
-from meeting_tui.ui.providers import item_text
+from meeting_tui.ui.providers import ITEM_HITS, item_text
 
 # Few letters, spaces and punctuation: many ways for a query's letters to fit.
 LETTERS = st.text(alphabet="aAbeéstn .-2_", min_size=1, max_size=40)
@@ -67,6 +67,24 @@ def test_the_best_only_and_in_agenda_order_among_equals() -> None:
 def test_the_letters_highlighted_are_textuals(title: str, query: str) -> None:
     _score, offsets = FuzzySearch().match(query, title)
     assert match_offsets(query.lower(), title.lower()) == list(offsets)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LETTERS, QUERIES)
+def test_a_hit_highlights_textuals_letters_a_span_a_run(title: str, query: str) -> None:
+    """The letters of Textual's ``Matcher.highlight``, a span for each run of them (a
+    span a letter made a hit's line cost more to make and to draw)."""
+    from meeting_tui.ui.providers import highlighted
+
+    matcher = Matcher(query)
+    shown = highlighted(matcher, title)
+    assert shown.plain == title
+    covered = [at for span in shown.spans for at in range(span.start, span.end)]
+    assert sorted(covered) == sorted(
+        at for span in matcher.highlight(title).spans for at in range(span.start, span.end))
+    assert len(covered) == len(set(covered))
+    ends = {span.end for span in shown.spans}
+    assert not any(span.start in ends for span in shown.spans)  # runs: none touching
 
 
 def test_past_the_budget_the_best_of_those_scored_with_textuals_scores(monkeypatch) -> None:
@@ -217,7 +235,8 @@ async def test_a_key_typed_while_a_search_runs_gives_that_search_up(make_app,
                   for i in range(commands.option_count)
                   if commands.get_option_at_index(i).prompt.plain.endswith("go to this item")]
         search = ItemSearch(app.session.order, item_text)
-        assert listed == [search.texts[index] for _score, index in search.best("Sett", 50)]
+        assert listed == [search.texts[index]
+                          for _score, index in search.best("Sett", ITEM_HITS)]
         assert listed
 
 
@@ -235,3 +254,58 @@ async def test_the_palette_shows_each_commands_key(make_app) -> None:
                    for p in prompts)
         assert any(p.startswith("Agenda: move the selected item up\n")
                    and p.endswith(" [[ / alt+up]") for p in prompts)
+        # A key in capitals: escaping leaves "[C]", which the palette read as a style.
+        assert any(p.startswith("Copy the List of decisions\n") and p.endswith(" [C]")
+                   for p in prompts)
+        assert any(p.startswith("Notes of the selected item\n") and p.endswith(" [N]")
+                   for p in prompts)
+
+
+async def test_a_command_found_by_typing_shows_its_key_and_its_letters(make_app) -> None:
+    """The commands' hits as Textual's provider made them (its score, the letters typed
+    highlighted), their help plain text: "[C]" shown."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"copy list")
+        palette = app.screen
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not any(worker.is_running for worker in palette.workers):
+                break
+        commands = palette.query_one("CommandList", OptionList)
+        options = [commands.get_option_at_index(i) for i in range(commands.option_count)]
+        first = options[0]
+        assert first.prompt.plain == ("Copy the List of decisions\n"
+                                      "copy the whole List of decisions (Markdown) [C]")
+        assert first.hit.score == Matcher("copy list").match("Copy the List of decisions")
+        style = Matcher("copy list", match_style=palette.get_visual_style(
+            "command-palette--highlight", partial=True)).match_style
+        highlighted = {at for span in first.prompt.spans if span.style == style
+                       for at in range(span.start, span.end)}
+        assert highlighted == {0, 1, 2, 3, 9, 10, 11, 12}  # "Copy", "List"
+
+
+async def test_the_palette_lists_the_best_twenty_items(make_app) -> None:
+    """The palette shows some 14 hits at 120x40 and each hit is measured and laid out
+    before its list is drawn: 20 items, not 50 (a quarter of the last key's CPU at
+    20,000 items)."""
+    app = make_app(text=big_agenda(20, 9))  # 200 items, each holding "the"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"the")
+        palette = app.screen
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not any(worker.is_running for worker in palette.workers):
+                break
+        commands = palette.query_one("CommandList", OptionList)
+        prompts = [commands.get_option_at_index(i).prompt.plain
+                   for i in range(commands.option_count)]
+        items = [p for p in prompts if p.endswith("\ngo to this item")]
+        assert len(items) == 20
+        search = ItemSearch(app.session.order, item_text)
+        assert [p.split("\n")[0] for p in items] == [
+            search.texts[index] for _score, index in search.best("the", 20)]

@@ -24,7 +24,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual._context import visible_screen_stack
 from textual.color import Color
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.geometry import Region, Size
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen, ScreenResultType
@@ -228,4 +228,12 @@ class Dialog(KeepsBehind, ModalScreen[ScreenResultType]):
 
 
 class Palette(KeepsBehind, CommandPalette):
-    """Textual's command palette, the screen behind it kept as a Dialog keeps it."""
+    """Textual's command palette, the screen behind it kept as a Dialog keeps it, and
+    the app's commands listed by ``providers.CommandsProvider`` (their two lines as
+    plain text, not read as markup) in place of Textual's ``SystemCommandsProvider``."""
+
+    @property
+    def _provider_classes(self) -> set[type[Provider]]:
+        from ..providers import with_commands  # imported with the palette, not at start
+
+        return with_commands(super()._provider_classes)
