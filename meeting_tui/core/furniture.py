@@ -12,10 +12,9 @@ lines that comes back later, any date-time stamp of a print.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .numbering import split_line
-from .text import matching_lines
 
 _PAGE_WORDS = r"(?:page|p\.|pg\.?|seite|página|pagina|pag\.|sida|side|strona|str\.)"
 _OF_WORDS = r"(?:of|von|de|sur|di|av|af|z|/)"
@@ -57,16 +56,12 @@ def is_page_mark(text: str) -> bool:
     return bool(_PAGE_RE.match(text)) if first in "pPsSfF" else False
 
 
-# The lines where a page mark may stand: one that starts with what a page mark starts
-# with and, if that is a digit, is short or has a ":" near its start (the cheap tests of
-# is_page_mark, made by one search over the text: see matching_lines).
-# (Possessive: a digit's line is short if nothing but spaces follows its 15th character.)
-_MARK_LINE_RE = re.compile(
-    r"\n[ \t]*+(?:[-–—hHfFwWpPsS]|[0-9](?:(?![^\n]{14}[ \t]*+[^ \t\n])|[^\n:]{0,23}+:))")
-
-
-def furniture_lines(text: str) -> set[int]:
-    """Numbers (1-based) of the lines of normalized ``text`` that are page furniture.
+def furniture_lines(text: str, candidates: Iterable[tuple[int, str]]) -> set[int]:
+    """Numbers (1-based) of the lines of normalized ``text`` that are page furniture;
+    ``candidates`` holds (number, stripped text) of every line where a page mark may stand,
+    and maybe others: each is tested here. A page mark's line starts with what one
+    starts with (``_MARK_FIRST``) and, if that is a digit, is short (15 characters) or
+    has a ":" near its start (in its first 25): the cheap tests of is_page_mark.
 
     A page's running header is the block of lines that opened the document, met again
     later (the same lines, in the same order, or part of them at the top of a page);
@@ -74,7 +69,9 @@ def furniture_lines(text: str) -> set[int]:
     only beside one of these, where it cannot be an item's number. Each rule looks
     only at the lines that could be one, found by one search over the text: most
     lines of a long agenda are items, and a Python loop over them all cost more than
-    the rest of the parse of such a line."""
+    the rest of the parse of such a line. That search is the parser's, shared with
+    the timetable's (``timing.is_timetable``): each search costs some 800
+    instructions for every line of the text, blank ones too."""
     found: set[int] = set()
     opening: list[tuple[int, str]] = []  # the lines above the first item
     for no, raw in enumerate(_first_lines(text), start=1):
@@ -88,7 +85,7 @@ def furniture_lines(text: str) -> set[int]:
             break
         opening.append((no, line_text))
     opening_lines = {no for no, _ in opening}
-    for no, line_text in matching_lines(text, _MARK_LINE_RE):
+    for no, line_text in candidates:
         if (line_text[0] in _MARK_FIRST and len(line_text) < 120
                 and (len(line_text) <= 15 or ":" in line_text[:25]
                      or not line_text[0].isdigit())

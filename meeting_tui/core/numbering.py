@@ -19,8 +19,7 @@ Style: TypeAlias = tuple[str | int, ...]
 # The private-use characters are the bullets of Word's Symbol and Wingdings fonts,
 # as a PDF of such a list gives them.
 _BULLETS = "•◦▪‣·○●■□►➢➤–—-*+∗⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
-_BULLET_RE = re.compile(rf"^(?:--|[{re.escape(_BULLETS)}]|o(?=\t))\s+(?:\[[ xX]\]\s+)?")
-_BULLET_FIRST = frozenset(_BULLETS + "o")
+BULLET_FIRST = frozenset(_BULLETS + "o")  # what a bullet line starts with
 _HEADING_MARK_RE = re.compile(r"#{1,6}\s")
 
 
@@ -47,7 +46,14 @@ def _bold(text: str) -> str | None:
     inner = text[2:-2].strip()
     return inner or None
 # A Markdown rule ("---", "* * *") or a bullet with nothing after it is not an item.
-RULE_RE = re.compile(rf"^[{re.escape(_BULLETS)}_=~\s]*$")
+_RULE = rf"[{re.escape(_BULLETS)}_=~\s]*$"
+RULE_RE = re.compile("^" + _RULE)
+# A bullet and what follows it, unless that is a rule or nothing: one match, not one
+# for the bullet and another for the rest (each match costs some 2,000 instructions).
+# The bullet is an atomic group: the rule is looked for after the longest bullet only,
+# as when the two were matched one after the other.
+_BULLET_RE = re.compile(
+    rf"(?>(?:--|[{re.escape(_BULLETS)}]|o(?=\t))\s+(?:\[[ xX]\]\s+)?)(?!{_RULE})")
 
 _ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _SEP = r"(?:\s*[:.\-–—]\s+|\s+|$)"
@@ -284,12 +290,16 @@ def _one_part(raw: str, decoration: str, rest: str) -> tuple[Number, str] | None
     return Number(raw, (raw,), candidates[0][0], tuple(candidates), initial), rest
 
 
+def indent_of(raw: str) -> int:
+    """How far a line of normalized text is indented, a tab to the next multiple of 4:
+    its leading blanks alone are expanded, not the whole line."""
+    lead = raw[: len(raw) - len(raw.lstrip(" \t"))]
+    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
+
+
 def split_line(no: int, raw: str, text: str) -> Line:
     """One non-blank line (`text` is `raw` stripped): its shape, indent and number."""
-    indent = 0
-    if raw[0] in " \t":
-        expanded = raw.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip())
+    indent = indent_of(raw) if raw[0] in " \t" else 0
     first = text[0]
     if first.isdigit():  # most item lines ("2.1.3. Title"): not bold, a heading or a bullet
         line = Line(no, indent, "text", text)
@@ -305,13 +315,9 @@ def split_line(no: int, raw: str, text: str) -> Line:
     if heading and heading[1]:
         level, inner = heading
         line = Line(no, -1, "heading", _bold(inner) or inner, level)
-    elif first in _BULLET_FIRST and (bullet := _BULLET_RE.match(stripped := raw.lstrip(" \t"))):
-        after = stripped[bullet.end() :].strip()
-        if RULE_RE.match(after):
-            line = Line(no, indent, "text", text)
-        else:
-            line = Line(no, indent, "bullet", after)
-    else:
+    elif first in BULLET_FIRST and (bullet := _BULLET_RE.match(stripped := raw.lstrip(" \t"))):
+        line = Line(no, indent, "bullet", stripped[bullet.end() :].strip())
+    else:  # a rule after a bullet too ("- - -"): plain text
         line = Line(no, indent, "text", text)
     parsed = parse_number(line.text, heading=line.kind == "heading")
     if parsed:

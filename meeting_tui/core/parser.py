@@ -23,16 +23,18 @@ from .furniture import furniture_lines
 from .header import instructions, unlabel
 from .markdown import looks_like_markdown, plain, renumber
 from .numbering import (
+    BULLET_FIRST,
     DECIMAL_LINE_RE,
     MULTI_GROUP,
     Line,
     Number,
     Style,
+    indent_of,
     parse_heading,
     parse_number,
     split_line,
 )
-from .text import normalize, squash
+from .text import matching_lines, normalize, squash
 from .timing import (
     BARE_PLAN_RE,
     CLOCK_LINE_RE,
@@ -50,6 +52,16 @@ _NEXT_MEETING_RE = re.compile(
     re.IGNORECASE,
 )
 _END_MARKER_RE = re.compile(r"^(?:list\s+of|liste\s+des)\s+d[ée]cisions\s*[.:]?$", re.IGNORECASE)
+# The lines that may be a page mark or a timetable's, found by one search over the text
+# (see matching_lines): a search of its own for each cost as much again, some 800
+# instructions for every line of the text. After the indent: what a page mark starts
+# with, or a digit then what makes a digit's line a page mark's (short, or with a ":"
+# near its start: see furniture_lines) or the rest of a clock time's start (its mark
+# and minutes, after an hour's one digit or two: see is_timetable). It finds more
+# lines than either wants ("12.15. Budget"): both test each line they are given.
+_STARTS_RE = re.compile(
+    r"\n[ \t]*+(?:[-–—hHfFwWpPsS]|\d(?:[:h.][0-5]\d|(?<=[0-2])\d[:h.][0-5]\d"
+    r"|(?![^\n]{14}[ \t]*+[^ \t\n])|[^\n:]{0,23}+:))")
 # --------------------------------------------------------------------------- parser
 
 # Bounds that keep any text, however odd, parsed in linear time and shallow enough for
@@ -205,7 +217,11 @@ class _Parser:
             return
         if self.timed and self.timed_line(no, raw, text):
             return
-        line = split_line(no, raw, text)
+        self.feed_line(split_line(no, raw, text), raw, blanks)
+
+    def feed_line(self, line: Line, raw: str, blanks: int) -> None:
+        """``feed``'s work once the line is read (``split_line``)."""
+        no = line.no
         number = line.number
         if number is None and self.marker_line(line):
             return
@@ -364,8 +380,9 @@ class _Parser:
             if all(level > first_level or numbered for _, level, numbered in headings[1:]):
                 self.title_heading = first_no
         lines = self.lines
-        furniture = furniture_lines(self.text)
-        self.timed = is_timetable(self.text)
+        starts = list(matching_lines(self.text, _STARTS_RE))
+        furniture = furniture_lines(self.text, starts)
+        self.timed = is_timetable(starts)
         blanks = 0
         feed, sub_item, placement = self.feed, self.sub_item, self.placement
         by_number = self.by_number
@@ -393,7 +410,32 @@ class _Parser:
                     if parent is not None and parent.depth + 1 < MAX_DEPTH:
                         sub_item(no, raw, text, decimal, parent, canonical, prefix)
                         continue
+            # A bullet ("  • Presentation by …") under the open item: feed's way without
+            # the tests that cannot apply to it (the markers, the next meetings).
+            elif quick and text[0] in BULLET_FIRST and self.mode == "items":
+                line = split_line(no, raw, text)
+                if (line.kind == "bullet" and line.number is None
+                        and not self.bullets_as_notes and line.text[0] not in "lL"):
+                    self.bullet(line, raw)
+                else:
+                    self.feed_line(line, raw, blanks_above)
+                continue
             feed(no, raw, text, blanks_above)
+
+    def bullet(self, line: Line, raw: str) -> None:
+        """``feed`` for an unnumbered bullet in the items (not the end marker, which
+        starts with "l"): it goes under the innermost open item that is not a bullet
+        indented as much or more (``parent_for``'s rule for bullets)."""
+        stack = self.stack
+        depth = len(stack)
+        indent = line.indent
+        while depth and stack[depth - 1].kind == "bullet" and stack[depth - 1].indent >= indent:
+            depth -= 1
+        line.title = line.text
+        self.attach(line, stack[depth - 1] if depth else None)
+        self.last_title_node = line
+        self.last_raw = raw
+        self.placement.append((line.no, "item"))
 
     def sub_item(self, no: int, raw: str, text: str, found: re.Match[str],
                  parent: Line, canonical: str, prefix: str) -> None:
@@ -402,10 +444,7 @@ class _Parser:
         under its parent (numbered ``prefix``)."""
         parts = tuple(canonical.split("."))
         style = ("dec", len(parts))
-        indent = 0
-        if raw[0] in " \t":
-            expanded = raw.expandtabs(4)
-            indent = len(expanded) - len(expanded.lstrip())
+        indent = indent_of(raw) if raw[0] in " \t" else 0
         node = Line(no, indent, "text", text)
         node.number = Number(canonical, parts, style, (), False, canonical, prefix)
         node.title = text[found.end():]

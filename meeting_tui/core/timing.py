@@ -10,8 +10,7 @@ duration) or its scheduled start (a clock time), never into its title.
 from __future__ import annotations
 
 import re
-
-from .text import matching_lines
+from collections.abc import Iterable
 
 PLAN_RE = re.compile(
     r"\s*[\[(]\s*(?:(?P<h>\d{1,2})\s*h(?:ours?|rs?)?\.?\s*(?P<hm>\d{1,2})?\s*(?:min(?:utes?)?|m|')?"
@@ -39,18 +38,15 @@ CLOCK_LINE_RE = re.compile(
     r"(?:\s*[-–—:|]\s*|\s+)(?=\S)",
     re.IGNORECASE,
 )
-# Where a timetable's lines may start: a line that starts with a clock time's hours,
-# its mark and its minutes (see matching_lines).
-_CLOCK_START_RE = re.compile(r"\n[ \t]*+(?:[01]?\d|2[0-3])[:h.][0-5]\d")
-
-
-def is_timetable(text: str) -> bool:
-    """Two or more lines of normalized ``text`` that start with a clock time ("09:30 –
-    10:00 Opening", "9.30am Coffee"). The full pattern is tried only on the lines that
-    start like one, found by one search over the text."""
+def is_timetable(starts: Iterable[tuple[int, str]]) -> bool:
+    """Two or more lines that start with a clock time ("09:30 – 10:00 Opening", "9.30am
+    Coffee"), among ``starts``: (number, stripped text) of every line of the text that
+    starts like one (a clock time's hours, its mark and its minutes: "9:3", "14h0",
+    "9.30"), and maybe others. The full pattern is tried only on these lines, found by
+    the parser's one search over the text."""
     clocks = 0
-    for _, line in matching_lines(text, _CLOCK_START_RE):
-        if CLOCK_LINE_RE.match(line):
+    for _, line in starts:
+        if line[:1].isdigit() and CLOCK_LINE_RE.match(line):
             clocks += 1
             if clocks >= 2:
                 return True
