@@ -10,26 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from helpers.clock import FakeClock
+from helpers.report_agendas import PLANNED_BOARD
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.report import build_report
 from meeting_tui.core.session import Session
-
-AGENDA = """\
-Board, 3-4 March 2021
-
-1. Opening [10 min]
-2. Finance
-2.1 Accounts [20 min]
-2.1.1 Audit
-2.1.2 Budget [5 min]
-2.2 Fees
-3. Reports
-3.1 Chair [15 min]
-4. Any other business
-"""
 
 STEPS = st.lists(
     st.tuples(st.sampled_from(["next", "previous", "break", "resume", "skip", "end day",
@@ -43,7 +30,7 @@ STEPS = st.lists(
 @given(STEPS)
 def test_every_item_reads_as_the_session_says(steps):
     clock = FakeClock(datetime(2021, 3, 3, 8, tzinfo=UTC))
-    session = Session(parse_agenda(AGENDA), now=clock)
+    session = Session(parse_agenda(PLANNED_BOARD), now=clock)
     keys = [item.key for item in session.order]
     for action, index, seconds in steps:
         clock.now += timedelta(seconds=seconds)

@@ -9,26 +9,13 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from helpers.clock import FakeClock
+from helpers.report_agendas import PLANNED_BOARD, planned_sections
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.core.report import ReportText, build_report, render_text
 from meeting_tui.core.session import Session
-
-AGENDA = """\
-Board, 3-4 March 2021
-
-1. Opening [10 min]
-2. Finance
-2.1 Accounts [20 min]
-2.1.1 Audit
-2.1.2 Budget [5 min]
-2.2 Fees
-3. Reports
-3.1 Chair [15 min]
-4. Any other business
-"""
 
 STEPS = st.lists(
     st.tuples(st.sampled_from(["next", "break", "resume", "skip", "end day", "select",
@@ -38,19 +25,13 @@ STEPS = st.lists(
 )
 
 
-def big_agenda(n: int) -> str:
-    lines = ["Plenary", ""]
-    for a in range(1, n // 10 + 1):
-        lines.append(f"{a}. Section {a} [30 min]")
-        lines += [f"{a}.{b} Item {a}.{b}" for b in range(1, 10)]
-    return "\n".join(lines) + "\n"
 
 
 @settings(max_examples=40, deadline=None)
 @given(STEPS, st.sampled_from([None, 60, 74, 100]), st.randoms(use_true_random=False))
 def test_the_lines_asked_in_any_order_are_the_text(steps, width, rng: random.Random):
     clock = FakeClock(datetime(2021, 3, 3, 8, tzinfo=UTC))
-    session = Session(parse_agenda(AGENDA), now=clock)
+    session = Session(parse_agenda(PLANNED_BOARD), now=clock)
     keys = [item.key for item in session.order]
     for action, index, seconds in steps:
         clock.now += timedelta(seconds=seconds)
@@ -88,7 +69,7 @@ def test_the_lines_asked_in_any_order_are_the_text(steps, width, rng: random.Ran
 
 def test_nothing_is_made_for_an_item_until_it_is_asked_for():
     clock = FakeClock(datetime(2021, 3, 3, 8, tzinfo=UTC))
-    session = Session(parse_agenda(big_agenda(2_000)), now=clock)
+    session = Session(parse_agenda(planned_sections(2_000)), now=clock)
     session.take_up_next()
     clock.advance(minutes=3)
     session.take_up_next()

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from helpers.report_agendas import planned_sections
+
 from meeting_tui.ui.screens.dialogs import ReportScreen, TextLines
-
-
-def big_agenda(n: int) -> str:
-    lines = ["Plenary", ""]
-    for a in range(1, n // 10 + 1):
-        lines.append(f"{a}. Section {a} [30 min]")
-        lines += [f"{a}.{b} Item {a}.{b}" for b in range(1, 10)]
-    return "\n".join(lines) + "\n"
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -30,7 +24,7 @@ async def test_the_report_opens_on_the_lines_in_view_only(make_app, monkeypatch)
         return draw(self, y)
 
     monkeypatch.setattr(TextLines, "render_line", counting)
-    app = make_app(text=big_agenda(2_000))
+    app = make_app(text=planned_sections(2_000))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("n")
         await pilot.pause()
