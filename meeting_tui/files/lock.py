@@ -1,7 +1,7 @@
 """One writer per session file.
 
-A lock file beside the session (``<session>.lock``) is held through ``filelock`` for as
-long as the app runs. The operating system holds that lock for the process: when the
+A lock file beside the session (``<session>.lock``) is held with ``flock`` for as long
+as the app runs. The operating system holds that lock for the process: when the
 process dies, however it dies, the lock is free again, so a lock left by a dead
 process is simply taken over. Who holds the lock (pid, host, since when) is written to
 ``<session>.lock.info`` so that a second instance can say so; a process that dies
@@ -16,6 +16,8 @@ link, a second name for the same file, is the same session too. No Textual here.
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import os
 import socket
 import tempfile
@@ -24,9 +26,57 @@ from pathlib import Path
 from typing import NamedTuple
 
 import tomli_w
-from filelock import FileLock, Timeout
 
 from .durable import real_path, write_atomic
+
+# flock cannot be had on this file system (some network and FUSE file systems).
+_NO_FLOCK = {errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK}
+
+
+class FileLock:
+    """An exclusive ``flock`` on a lock file, never waited for.
+
+    The operating system holds it for the open file, so it goes when the process dies,
+    however it dies: a lock file left behind is free to take. The file is opened
+    without truncating it (it may be the holder's) and without following a symlink (a
+    link planted at its name must not make us open another file). The standard
+    library's ``flock`` is all that is needed; the ``filelock`` package did the same
+    for us at some 45 million instructions of start-up (docs/benchmarks.md).
+    """
+
+    def __init__(self, lock_file: str | Path) -> None:
+        self.lock_file = str(lock_file)
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        """Take the lock: False if another open file holds it; OSError if the file
+        cannot be opened or its file system does not lock files."""
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC
+        try:
+            fd = os.open(self.lock_file, flags, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise OSError(exc.errno, "it is a symbolic link: not followed",
+                              self.lock_file) from None
+            raise
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in _NO_FLOCK:
+                raise OSError(exc.errno, "its file system does not lock files",
+                              self.lock_file) from None
+            raise
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            os.close(fd)  # closing the only descriptor of the open file frees its lock
 
 
 class Holder(NamedTuple):  # a named tuple: cheaper to make than a dataclass (issue 19)
@@ -111,7 +161,7 @@ class SessionLock:
     def __init__(self, session_path: str | Path) -> None:
         self.session_path = Path(session_path)
         self.real = real_path(self.session_path)  # a link or ../ leads to the same lock
-        self._lock = FileLock(str(lock_path(self.real)), timeout=0)
+        self._lock = FileLock(lock_path(self.real))
         self._inode_lock: FileLock | None = None
         self.held = False
         self.me: Holder | None = None
@@ -119,10 +169,8 @@ class SessionLock:
     def acquire(self) -> Holder | None:
         """Take the lock, or raise Locked naming its holder. Returns the holder of a lock
         that was left behind by a process that is gone (taken over), else None."""
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            raise Locked(self.session_path, read_holder(self.real) or UNKNOWN) from None
+        if not self._lock.acquire():
+            raise Locked(self.session_path, read_holder(self.real) or UNKNOWN)
         try:
             self._lock_inode()
         except BaseException:
@@ -152,14 +200,14 @@ class SessionLock:
         where = inode_lock_path(st)
         if where is None:
             return
-        lock = FileLock(str(where), timeout=0)
+        lock = FileLock(where)
         try:
-            lock.acquire(timeout=0)
-        except Timeout:
-            holder = read_holder_info(Path(f"{where}.info"))
-            raise Locked(self.session_path, holder or UNKNOWN) from None
+            taken = lock.acquire()
         except OSError:
             return
+        if not taken:
+            holder = read_holder_info(Path(f"{where}.info"))
+            raise Locked(self.session_path, holder or UNKNOWN)
         self._inode_lock = lock
 
     def follow(self, device: int, inode: int) -> None:
@@ -180,10 +228,11 @@ class SessionLock:
         where = inode_lock_path(st)
         if where is None:
             return
-        lock = FileLock(str(where), timeout=0)
+        lock = FileLock(where)
         try:
-            lock.acquire(timeout=0)
-        except (Timeout, OSError):
+            if not lock.acquire():
+                return
+        except OSError:
             return
         self._inode_lock = lock
         if old is not None:

@@ -25,6 +25,7 @@ from helpers.tmux import (
     wait_until,
 )
 
+from meeting_tui.core.errors import InputError
 from meeting_tui.files.lock import Locked, SessionLock, info_path, lock_path, read_holder
 from meeting_tui.files.opening import open_meeting
 from meeting_tui.files.session_toml import dumps
@@ -86,6 +87,53 @@ def test_a_second_lock_in_the_same_process_is_refused(tmp_path):
     second = SessionLock(path)
     assert second.acquire() is None  # released: free again, nothing taken over
     second.release()
+
+
+def test_a_file_system_without_flock_is_said_in_one_line(agenda, monkeypatch):
+    import errno
+
+    import meeting_tui.files.lock as lock_module
+
+    def no_flock(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOSYS, "Function not implemented")
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", no_flock)
+    with pytest.raises(InputError) as info:
+        open_meeting(str(agenda), None, None, ask=never_ask)
+    message = str(info.value)
+    assert "\n" not in message
+    assert str(lock_path(session_of(agenda))) in message
+    assert "does not lock files" in message and "--read-only" in message
+    assert not session_of(agenda).exists()  # nothing written without the lock
+
+
+def test_a_symlink_planted_at_the_lock_is_not_followed(agenda):
+    victim = agenda.with_name("victim.txt")
+    victim.write_text("keep me\n", encoding="utf-8")
+    lock_path(session_of(agenda)).symlink_to(victim)
+    with pytest.raises(InputError) as info:
+        open_meeting(str(agenda), None, None, ask=never_ask)
+    assert "cannot take the lock" in str(info.value)
+    assert "symbolic link" in str(info.value)
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_child_process_does_not_keep_the_lock(tmp_path):
+    """A program the app starts (the clipboard's xclip, an opener) may outlive it: the
+    lock must not go with it."""
+    path = tmp_path / "s.session.toml"
+    lock = SessionLock(path)
+    lock.acquire()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
+                             close_fds=False)
+    try:
+        lock.release()
+        again = SessionLock(path)
+        assert again.acquire() is None  # free though the child still runs
+        again.release()
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_a_second_instance_says_who_holds_the_session_and_does_not_write(agenda):
