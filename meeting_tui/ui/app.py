@@ -55,6 +55,7 @@ from .decisions import ListOfDecisions
 from .display import UserTextApp
 from .editing import DecisionWriting
 from .keys import driver_class, escape_then
+from .meeting_screen import MeetingScreen
 from .saving import SaveDone, Saver
 from .timekeeping import Timekeeper
 from .widgets.agenda_tree import AgendaTree
@@ -150,6 +151,9 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         return Floor(self, lambda: self.floor_strip)
 
     # ---------------------------------------------------------------- layout
+    def get_default_screen(self) -> Screen:
+        return MeetingScreen(id="_default")  # its first resume styles nothing again
+
     def compose(self) -> ComposeResult:
         yield TopBar(self.session, id="top-bar")
         with Horizontal(id="main"):
