@@ -41,12 +41,20 @@ def _breaks_off(title: str) -> bool:
 
 
 
-def continues(title: str, text: str, blanks: int) -> bool:
-    """Does ``text`` (a plain line, ``blanks`` blank lines below the title) go on
-    with the open ``title``: a title broken off mid-phrase, a time allocation ending it,
-    a line in lower case?"""
+def goes_on(title: str, text: str, blanks: int, width: Callable[[], int],
+            margin: Callable[[], int]) -> bool:
+    """Does ``text`` go on with the open ``title`` (``continues`` or ``wraps``)? Never
+    a link or an address: looked for once, not by each (a match costs some 3,500
+    instructions, on every note line)."""
     if LINK_RE.match(text):
         return False
+    return continues(title, text, blanks) or wraps(title, text, blanks, width, margin)
+
+
+def continues(title: str, text: str, blanks: int) -> bool:
+    """Does ``text`` (a plain line, not a link: see ``goes_on``; ``blanks`` blank lines
+    below the title) go on with the open ``title``: a title broken off mid-phrase, a
+    time allocation ending it, a line in lower case?"""
     if not title:  # "3." alone, its title on the next line
         return blanks <= 1 and not RULE_RE.match(text)
     if find_plan(title):
@@ -71,9 +79,9 @@ def wraps(title: str, text: str, blanks: int, width: Callable[[], int],
     starts in ("... held on 12 April" / "2027 and ..."), as a PDF or a word processor
     wraps it: the next line's first word would not have fitted (``width()``: how far the
     title's last line ran; ``margin()``: where the long lines end). Both are asked for
-    only when the line could wrap: measuring them is most of the cost."""
-    if (blanks or not title or title[-1] in ".:;!?" or LINK_RE.match(text)
-            or _REFERENCE_RE.search(text)):
+    only when the line could wrap: measuring them is most of the cost. ``text`` is not
+    a link (see ``goes_on``)."""
+    if blanks or not title or title[-1] in ".:;!?" or _REFERENCE_RE.search(text):
         return False
     right = margin()
     return right >= 40 and width() + 1 + len(text.split(" ", 1)[0]) > right

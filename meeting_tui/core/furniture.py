@@ -13,28 +13,55 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from .numbering import split_line
 
 _PAGE_WORDS = r"(?:page|p\.|pg\.?|seite|página|pagina|pag\.|sida|side|strona|str\.)"
 _OF_WORDS = r"(?:of|von|de|sur|di|av|af|z|/)"
-_PAGE_RE = re.compile(
-    rf"^[-–—\s]*{_PAGE_WORDS}\s*\d{{1,4}}(?:\s*{_OF_WORDS}\s*\d{{1,4}})?[-–—\s]*$",
-    re.IGNORECASE,
-)
-_N_OF_M_RE = re.compile(rf"^\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}$", re.IGNORECASE)
-_DASHED_NUMBER_RE = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")  # "- 2 -"
+# The patterns are compiled on first use (``functools.cache``): most agendas, typed
+# rather than printed, have no line they could match.
+
+
+@cache
+def _page() -> re.Pattern[str]:
+    return re.compile(
+        rf"^[-–—\s]*{_PAGE_WORDS}\s*\d{{1,4}}(?:\s*{_OF_WORDS}\s*\d{{1,4}})?[-–—\s]*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _n_of_m() -> re.Pattern[str]:
+    return re.compile(rf"^\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}$", re.IGNORECASE)
+
+
+@cache
+def _dashed_number() -> re.Pattern[str]:
+    return re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")  # "- 2 -"
+
+
 # A print's time stamp: "12/6/22, 4:09 PM", "06.12.2022 16:09", "2022-12-06 16:09".
 _STAMP = (r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}:\d{2}"
           r"(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
-_BROWSER_HEADER_RE = re.compile(rf"^{_STAMP}(?:\s.*)?$")
 _URL = r"(?:https?://|file://|www\.)\S+"
-_BROWSER_FOOTER_RE = re.compile(
-    rf"^{_URL}\s+{_STAMP}\s*$"
-    rf"|^(?:{_URL}\s+)?\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}\s+{_STAMP}\s*$"
-    rf"|^{_URL}\s+\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}\s*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _browser_header() -> re.Pattern[str]:
+    return re.compile(rf"^{_STAMP}(?:\s.*)?$")
+
+
+@cache
+def _browser_footer() -> re.Pattern[str]:
+    return re.compile(
+        rf"^{_URL}\s+{_STAMP}\s*$"
+        rf"|^(?:{_URL}\s+)?\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}\s+{_STAMP}\s*$"
+        rf"|^{_URL}\s+\d{{1,4}}\s*{_OF_WORDS}\s*\d{{1,4}}\s*$",
+        re.IGNORECASE,
+    )
+
+
 _MARK_FIRST = frozenset("0123456789-–—hHfFwWpPsS")  # what a page mark starts with
 _HEADER_BLOCK = 4  # a running header is at most this many lines
 _MIN_HEADER_CHARS = 6  # "Agenda" again later is a word, not a page's header
@@ -44,16 +71,16 @@ def is_page_mark(text: str) -> bool:
     """'Page 2 of 4', '2 of 4', '- 2 -', a browser's print header or footer."""
     first = text[:1]
     if first.isdigit():  # most item lines: the cheap tests first
-        if len(text) <= 15 and _N_OF_M_RE.match(text):
+        if len(text) <= 15 and _n_of_m().match(text):
             return True
         head = text[:25]
         return (":" in head and ("/" in head or "." in head[:6] or "-" in head[:8])
-                and bool(_BROWSER_HEADER_RE.match(text) or _BROWSER_FOOTER_RE.match(text)))
+                and bool(_browser_header().match(text) or _browser_footer().match(text)))
     if first in "-–—":
-        return bool(_DASHED_NUMBER_RE.match(text) or _PAGE_RE.match(text))
+        return bool(_dashed_number().match(text) or _page().match(text))
     if first in "hHfFwW":
-        return bool(_BROWSER_FOOTER_RE.match(text))
-    return bool(_PAGE_RE.match(text)) if first in "pPsSfF" else False
+        return bool(_browser_footer().match(text))
+    return bool(_page().match(text)) if first in "pPsSfF" else False
 
 
 def furniture_lines(text: str, candidates: Iterable[tuple[int, str]]) -> set[int]:

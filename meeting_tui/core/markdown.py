@@ -10,16 +10,28 @@ and links are reduced to their text, and a heading that merely labels the list
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .numbering import Line, Number
 
-_LINK_RE = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS_RE = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
-                          r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
-_CODE_RE = re.compile(r"`+([^`\n]+?)`+")
-_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_MARKS = re.compile(r"\[[^\]\n]*\]\(|\*\*|__|`|^#{1,6}\s", re.MULTILINE)
+
+@cache  # compiled on first use (as in ``printable``): most agendas are not Markdown
+def _inline() -> tuple[re.Pattern[str], ...]:
+    """The inline marks, in the order ``plain`` takes them off: links, code, strong,
+    emphasis, escapes."""
+    return (
+        re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"),
+        re.compile(r"`+([^`\n]+?)`+"),
+        re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
+        re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"
+                   r"|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"),
+        re.compile(r"\\([!-/:-@\[-`{-~])"),
+    )
+
+
+@cache
+def _marks() -> re.Pattern[str]:
+    return re.compile(r"\[[^\]\n]*\]\(|\*\*|__|`|^#{1,6}\s", re.MULTILINE)
 
 
 def looks_like_markdown(text: str, source: str = "") -> bool:
@@ -31,18 +43,19 @@ def looks_like_markdown(text: str, source: str = "") -> bool:
     if not (("]" in text and "](" in text) or ("*" in text and "**" in text)
             or ("_" in text and "__" in text) or "`" in text or "#" in text):
         return False
-    return _MARKS.search(text) is not None
+    return _marks().search(text) is not None
 
 
 def plain(text: str) -> str:
     """Inline Markdown reduced to the text a reader sees."""
     if not any(mark in text for mark in "[*_`\\"):
         return text
-    text = _LINK_RE.sub(r"\1", text)
-    text = _CODE_RE.sub(r"\1", text)
-    text = _STRONG_RE.sub(r"\2", text)
-    text = _EMPHASIS_RE.sub(lambda m: m.group(1) or m.group(2), text)
-    return _ESCAPE_RE.sub(r"\1", text)
+    link, code, strong, emphasis, escape = _inline()
+    text = link.sub(r"\1", text)
+    text = code.sub(r"\1", text)
+    text = strong.sub(r"\2", text)
+    text = emphasis.sub(lambda m: m.group(1) or m.group(2), text)
+    return escape.sub(r"\1", text)
 
 
 def renumber(nodes: list[Line]) -> None:

@@ -10,6 +10,7 @@ them all, and the parser picks one from what came before (``resolve_letters``).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TypeAlias
 
 # What decides siblings, with the indent: ("dec", "."), ("roman", "upper", ")"),
@@ -20,7 +21,15 @@ Style: TypeAlias = tuple[str | int, ...]
 # as a PDF of such a list gives them.
 _BULLETS = "•◦▪‣·○●■□►➢➤–—-*+∗⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 BULLET_FIRST = frozenset(_BULLETS + "o")  # what a bullet line starts with
-_HEADING_MARK_RE = re.compile(r"#{1,6}\s")
+
+# The patterns only some agendas need (headings, letters, roman numerals, "Item 3") are
+# compiled on first use (``functools.cache``, as in ``printable``), not at import: the
+# parser's patterns cost some 25 million instructions to compile at every start-up.
+
+
+@cache
+def _heading_mark() -> re.Pattern[str]:
+    return re.compile(r"#{1,6}\s")
 
 
 def parse_heading(text: str) -> tuple[int, str] | None:
@@ -28,7 +37,7 @@ def parse_heading(text: str) -> tuple[int, str] | None:
 
     Plain string work, not one regular expression: a lazy pattern with optional
     closing marks backtracks for ever on a long line of spaces."""
-    if not _HEADING_MARK_RE.match(text):
+    if not _heading_mark().match(text):
         return None
     level = len(text) - len(text.lstrip("#"))
     inner = text[level:].strip()
@@ -55,39 +64,82 @@ RULE_RE = re.compile("^" + _RULE)
 _BULLET_RE = re.compile(
     rf"(?>(?:--|[{re.escape(_BULLETS)}]|o(?=\t))\s+(?:\[[ xX]\]\s+)?)(?!{_RULE})")
 
-_ROMAN_RE = re.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+@cache
+def _roman() -> re.Pattern[str]:
+    return re.compile(r"^(?=[MDCLXVI])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
 _SEP = r"(?:\s*[:.\-–—]\s+|\s+|$)"
 
 # Outline numbers; each is followed by the title. Decimal: "2.1.3." or "2.1" (any
 # depth, "2.a" too), then "3." / "3)" / "3.Title".
-_DECIMAL_MULTI_RE = re.compile(r"(\d{1,3}(?:\.(?:\d{1,3}|[a-z]))+)\.?(?:\s+|$)")
-_DECIMAL_RE = re.compile(r"(\d{1,3})([.)])(?:\s+|$|(?=[^\W\d_]))")
-# A roman or letter head with decimal parts: "I.1", "III.2.1", "A.1".
-_OUTLINE_MULTI_RE = re.compile(r"((?:[IVXLCDM]{1,6}|[A-Z])(?:\.\d{1,3})+)\.?(?:\s+|$)")
-# One letter or a roman numeral: "a)", "A.", "iv.", "IV)".
-_LETTER_RE = re.compile(r"([ivxlcdm]{2,6}|[IVXLCDM]{2,6}|[a-zA-Z])([.)])(?:\s+|$)")
-# In parentheses: "(1)", "(a)", "(iv)", "(B)".
-_PAREN_RE = re.compile(r"\((\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[a-zA-Z])\)\.?\s*")
-_ITEM_WORD_RE = re.compile(
-    r"^(?:(?:agenda\s+)?(?:item|point)\s+|(?-i:TOP|Top)\s*)"
-    r"(\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]\)|[a-z])?)" + _SEP,
-    re.IGNORECASE,
-)
-_OF_THE_AGENDA_RE = re.compile(
-    r"(?:of\s+the\s+(?:provisional\s+|annotated\s+|draft\s+)?agenda"
-    r"|(?:de\s+l['’]|du\s+)ordre\s+du\s+jour)\b", re.IGNORECASE)
-_HEADING_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+|$)")
+_DECIMAL_MULTI = r"(\d{1,3}(?:\.(?:\d{1,3}|[a-z]))+)\.?(?:\s+|$)"
+_DECIMAL = r"(\d{1,3})([.)])(?:\s+|$|(?=[^\W\d_]))"
+
+
+@cache
+def _decimal_multi() -> re.Pattern[str]:
+    return re.compile(_DECIMAL_MULTI)
+
+
+@cache
+def _decimal() -> re.Pattern[str]:
+    return re.compile(_DECIMAL)
+
+
+@cache
+def _outline_multi() -> re.Pattern[str]:
+    """A roman or letter head with decimal parts: "I.1", "III.2.1", "A.1"."""
+    return re.compile(r"((?:[IVXLCDM]{1,6}|[A-Z])(?:\.\d{1,3})+)\.?(?:\s+|$)")
+
+
+@cache
+def _letter() -> re.Pattern[str]:
+    """One letter or a roman numeral: "a)", "A.", "iv.", "IV)"."""
+    return re.compile(r"([ivxlcdm]{2,6}|[IVXLCDM]{2,6}|[a-zA-Z])([.)])(?:\s+|$)")
+
+
+@cache
+def _paren() -> re.Pattern[str]:
+    """In parentheses: "(1)", "(a)", "(iv)", "(B)"."""
+    return re.compile(r"\((\d{1,3}|[ivxlcdm]{1,6}|[IVXLCDM]{1,6}|[a-zA-Z])\)\.?\s*")
+
+
+@cache
+def _item_word() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:(?:agenda\s+)?(?:item|point)\s+|(?-i:TOP|Top)\s*)"
+        r"(\d{1,3}(?:\.\d{1,3})*(?:\s?\([a-z]\)|[a-z])?)" + _SEP,
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _of_the_agenda() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:of\s+the\s+(?:provisional\s+|annotated\s+|draft\s+)?agenda"
+        r"|(?:de\s+l['’]|du\s+)ordre\s+du\s+jour)\b", re.IGNORECASE)
+
+
+@cache
+def _heading_number() -> re.Pattern[str]:
+    return re.compile(r"^(\d{1,3})(?:\s+|$)")
+
+
 # "1 Welcome" without any decoration: only a candidate, like a lone letter (see
-# resolve_letters), so "10 members present" or "2025 Annual Meeting" stay text.
-_BARE_NUMBER_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[A-Z\u00c0-\u00de\"“‘«'])|$)")
+# resolve_letters), so "10 members present" or "2025 Annual Meeting" stay text. The
+# curly quotes are a lookahead of their own: in one class with the Latin-1 letters
+# they made a map of all 65,536 characters to compile (some 1.5 million instructions).
+_BARE_NUMBER = r"(\d{1,3})(?:\s+(?=[A-Z\u00c0-\u00de\"«']|(?=[“‘]))|$)"
 _MONTHS = r"(?:jan|feb|fév|fev|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|août|sep|oct|nov|dec|déc)"
-_MONTHS_RE = re.compile("^" + _MONTHS, re.IGNORECASE)
 # The three readings of a line that starts with a digit, in the order they are tried, as
 # one pattern (an alternation tries its branches in order): a line's number in one match.
 # "12 January": a date, not a bare number.
 DECIMAL_LINE_RE = re.compile(
-    rf"(?P<multi>{_DECIMAL_MULTI_RE.pattern})|(?P<one>{_DECIMAL_RE.pattern})"
-    rf"|(?P<bare>{_BARE_NUMBER_RE.pattern[1:]})(?!(?i:{_MONTHS}))"
+    rf"(?P<multi>{_DECIMAL_MULTI})|(?P<one>{_DECIMAL})"
+    rf"|(?P<bare>{_BARE_NUMBER})(?!(?i:{_MONTHS}))"
 )
 
 
@@ -166,7 +218,7 @@ class Line:
 
 def _roman_value(text: str) -> int | None:
     upper = text.upper()
-    if not _ROMAN_RE.match(upper):
+    if not _roman().match(upper):
         return None
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
     total = 0
@@ -196,33 +248,24 @@ def parse_number(text: str, heading: bool) -> tuple[Number, str] | None:
 
 
 def _paren_number(text: str) -> tuple[Number, str] | None:
-    m = _PAREN_RE.match(text)
+    m = _paren().match(text)
     return _one_part(m.group(1), "()", text[m.end() :]) if m else None
 
 
 def _decimal_number(text: str, heading: bool) -> tuple[Number, str] | None:
     if not heading:
         return _decimal_text_number(text)
-    m = _DECIMAL_MULTI_RE.match(text)
+    m = _decimal_multi().match(text)  # a heading's number ("## 1.2 Budget")
     if m:
         raw = m.group(1)
         parts = tuple(raw.split("."))
         return Number(raw, parts, ("dec", len(parts))), text[m.end() :]
-    m = _DECIMAL_RE.match(text)
+    m = _decimal().match(text)
     if m:
         return _one_part(m.group(1), m.group(2), text[m.end() :])
-    if heading:  # "## 1 Opening"
-        m = _HEADING_NUMBER_RE.match(text)
-        if m:
-            return Number(m.group(1), (m.group(1),), ("dec", "")), text[m.end() :]
-        return None
-    m = _BARE_NUMBER_RE.match(text)
-    if m and not _MONTHS_RE.match(text[m.end() :]):
-        raw, value = m.group(1), int(m.group(1))
-        # it may also continue "1." or "1)" items: then it takes their style
-        styles = (("dec", "bare"), ("dec", "."), ("dec", ")"))
-        candidates = tuple((style, value) for style in styles)
-        return Number(raw, (raw,), styles[0], candidates, guarded=True), text[m.end() :]
+    m = _heading_number().match(text)  # "## 1 Opening"
+    if m:
+        return Number(m.group(1), (m.group(1),), ("dec", "")), text[m.end() :]
     return None
 
 
@@ -249,10 +292,17 @@ MULTI_GROUP = 2  # DECIMAL_LINE_RE's group of a many-part number ("2.1.3"), bran
 _BARE_STYLES: tuple[Style, ...] = (("dec", "bare"), ("dec", "."), ("dec", ")"))
 
 
+# How "Item", "Agenda item", "Point" and "TOP" start, in any case: a set of the two
+# characters, not ``text[:2].lower()`` (a slice, a new string and four comparisons on
+# every line that starts with a letter). Only ASCII capitals lower to these letters.
+_ITEM_HEADS = frozenset(a + b for head in ("it", "ag", "po", "to")
+                        for a in (head[0], head[0].upper()) for b in (head[1], head[1].upper()))
+
+
 def _lettered_number(text: str) -> tuple[Number, str] | None:
     # "Item 3", "Agenda item 4(b)", "Point 2"
-    m = _ITEM_WORD_RE.match(text) if text[:2].lower() in ("it", "ag", "po", "to") else None
-    if m and _OF_THE_AGENDA_RE.match(text, m.end()):
+    m = _item_word().match(text) if text[:2] in _ITEM_HEADS else None
+    if m and _of_the_agenda().match(text, m.end()):
         return None  # "Item 3 of the provisional agenda": a UN document's header line
     if m:
         raw = re.sub(r"\s", "", m.group(1))
@@ -263,12 +313,12 @@ def _lettered_number(text: str) -> tuple[Number, str] | None:
     head = text[1:8]
     if "." not in head and ")" not in head:
         return None  # the other styles have a "." or ")" right after the number
-    m = _OUTLINE_MULTI_RE.match(text) if text[0].isupper() else None
+    m = _outline_multi().match(text) if text[0].isupper() else None
     if m:
         raw = m.group(1)
         parts = tuple(raw.split("."))
         return Number(raw, parts, ("outline", len(parts))), text[m.end() :]
-    m = _LETTER_RE.match(text)
+    m = _letter().match(text)
     return _one_part(m.group(1), m.group(2), text[m.end() :]) if m else None
 
 

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import gc
 import re
+from functools import cache
 
 from .agenda import Agenda, Warning_
-from .continuation import continues, wraps
+from .continuation import goes_on
 from .furniture import furniture_lines
 from .header import instructions, unlabel
 from .markdown import looks_like_markdown, plain, renumber
@@ -35,23 +36,29 @@ from .numbering import (
     split_line,
 )
 from .text import matching_lines, normalize, squash
-from .timing import (
-    BARE_PLAN_RE,
-    CLOCK_LINE_RE,
-    clock_span,
-    is_timetable,
-)
+from .timing import bare_plan_re, clock_line_re, clock_span, is_timetable
 from .tree import PLAN_ENDS, freeze, mostly_not_items
 
 # ------------------------------------------------- what a line says: plans, markers
 
-_NEXT_MEETING_RE = re.compile(
-    r"^(?:(?:dates?\s+(?:of\s+|for\s+)?(?:the\s+)?)?next\s+meetings?"
-    r"|(?:dates?\s+(?:de\s+la\s+|des\s+))?prochaines?\s+réunions?)"
-    r"\s*[:.\-–]?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_END_MARKER_RE = re.compile(r"^(?:list\s+of|liste\s+des)\s+d[ée]cisions\s*[.:]?$", re.IGNORECASE)
+# Compiled on first use (``functools.cache``, as in ``printable``), not at import.
+
+
+@cache
+def _next_meeting() -> re.Pattern[str]:
+    return re.compile(
+        r"^(?:(?:dates?\s+(?:of\s+|for\s+)?(?:the\s+)?)?next\s+meetings?"
+        r"|(?:dates?\s+(?:de\s+la\s+|des\s+))?prochaines?\s+réunions?)"
+        r"\s*[:.\-–]?\s*(?P<rest>.*)$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _end_marker() -> re.Pattern[str]:
+    return re.compile(r"^(?:list\s+of|liste\s+des)\s+d[ée]cisions\s*[.:]?$", re.IGNORECASE)
+
+
 # The lines that may be a page mark or a timetable's, found by one search over the text
 # (see matching_lines): a search of its own for each cost as much again, some 800
 # instructions for every line of the text. After the indent: what a page mark starts
@@ -254,9 +261,9 @@ class _Parser:
     def timed_line(self, no: int, raw: str, text: str) -> bool:
         """In a timetable, "09:30 – 10:00 Opening" and "Closing remarks 5m" are items
         (the times their plan and start), whatever their numbers look like."""
-        clock = CLOCK_LINE_RE.match(text) if text[:1].isdigit() else None
+        clock = clock_line_re().match(text) if text[:1].isdigit() else None
         if clock is None:
-            duration = BARE_PLAN_RE.search(text) if text[-1:] in PLAN_ENDS else None
+            duration = bare_plan_re().search(text) if text[-1:] in PLAN_ENDS else None
             if duration is None or duration.start() == 0 or split_line(no, raw, text).number:
                 return False
             line = Line(no, 0, "timed", text)
@@ -289,13 +296,13 @@ class _Parser:
             self.header.append(squash(text))
             self.place(no, "header")
             return True
-        if self.roots and text[:1] in "lL" and _END_MARKER_RE.match(text):
+        if self.roots and text[:1] in "lL" and _end_marker().match(text):
             self.end_marker = squash(text)
             self.mode = "after"
             self.place(no, "end_marker")
             return True
         if line.kind != "bullet" and text[:1] in "dDnNpP":
-            nxt = _NEXT_MEETING_RE.match(text)
+            nxt = _next_meeting().match(text)
             if nxt and (self.roots or self.mode == "items"):
                 self.mode = "next"
                 self.last_title_node = None
@@ -331,9 +338,8 @@ class _Parser:
             return
         node = self.stack[-1]
         title_node = self.last_title_node
-        if title_node is node and len(node.title) < MAX_TITLE and (
-                continues(node.title, text, blanks)
-                or self.wrapped(node.title, text, blanks)):
+        if title_node is node and len(node.title) < MAX_TITLE and goes_on(
+                node.title, text, blanks, self.width, self.margin):
             # "Vice-" + "Chair", "self-" + "generated": the hyphen is the word's own.
             self.last_width = line.indent + len(line.text)
             self.last_raw = None
@@ -347,9 +353,6 @@ class _Parser:
         node.notes.append(text)
         self.last_title_node = None
         self.place(line.no, "note")
-
-    def wrapped(self, title: str, text: str, blanks: int) -> bool:
-        return wraps(title, text, blanks, self.width, self.margin)
 
     def width(self) -> int:
         """How far the last line of the open title ran."""
@@ -391,6 +394,9 @@ class _Parser:
         no = 0
         for raw in lines:
             no += 1
+            if not raw:  # an empty line, the commonest: no strip to make
+                blanks += 1
+                continue
             text = raw.strip()  # here, not in a list of its own: most lines are read once
             if not text:
                 blanks += 1

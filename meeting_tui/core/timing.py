@@ -11,19 +11,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
-PLAN_RE = re.compile(
-    r"\s*[\[(]\s*(?:(?P<h>\d{1,2})\s*h(?:ours?|rs?)?\.?\s*(?P<hm>\d{1,2})?\s*(?:min(?:utes?)?|m|')?"
-    r"|(?P<m>\d{1,3})\s*(?:min(?:ute)?s?\.?|mn|m|'|′|’))\s*[\])]\s*$",
-    re.IGNORECASE,
-)
-# Bare at the end, after a space or a dash: "1h 30m", "1 h", "5m", "20 minutes", "15'".
-BARE_PLAN_RE = re.compile(
-    r"(?:\s*[-–—,]\s*|\s+)(?:(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\.?"
-    r"(?:\s*(?P<hm>\d{1,2})\s*(?:m|min|mins|minutes)\.?)?"
-    r"|(?P<m>\d{1,3})\s*(?:m|min|mins|minutes|'|’)\.?)$",
-    re.IGNORECASE,
-)
+# The patterns are compiled on first use (``functools.cache``, as in ``printable``): with
+# re.IGNORECASE and their many words they are among the parser's dearest to compile, and
+# most agendas need one or none of them.
+
+
+@cache
+def plan_re() -> re.Pattern[str]:
+    """A bracketed allocation at the end: "[15 min]", "(20')", "[1h30]"."""
+    return re.compile(
+        r"\s*[\[(]\s*(?:(?P<h>\d{1,2})\s*h(?:ours?|rs?)?\.?\s*(?P<hm>\d{1,2})?\s*(?:min(?:utes?)?|m|')?"
+        r"|(?P<m>\d{1,3})\s*(?:min(?:ute)?s?\.?|mn|m|'|′|’))\s*[\])]\s*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def bare_plan_re() -> re.Pattern[str]:
+    """Bare at the end, after a space or a dash: "1h 30m", "1 h", "5m", "20 minutes", "15'"."""
+    return re.compile(
+        r"(?:\s*[-–—,]\s*|\s+)(?:(?P<h>\d{1,2})\s*(?:h|hrs?|hours?)\.?"
+        r"(?:\s*(?P<hm>\d{1,2})\s*(?:m|min|mins|minutes)\.?)?"
+        r"|(?P<m>\d{1,3})\s*(?:m|min|mins|minutes|'|’)\.?)$",
+        re.IGNORECASE,
+    )
+
+
 # A clock time: "09:30", "9:30 am", "14h00"; with a dot ("9.30") only before am/pm or
 # in a range ("9.30 – 10.00"), since "2.15" is also a sub-item's number.
 _COLON_CLOCK = r"(?:[01]?\d|2[0-3])[:h][0-5]\d(?:\s*[ap]\.?m\.?)?"
@@ -31,13 +46,19 @@ _DOT_CLOCK = r"(?:[01]?\d|2[0-3])\.[0-5]\d"
 _AMPM = r"\s*[ap]\.?m\.?"
 _RANGE = r"\s*(?:[-–—]|to|bis|à)?\s*"
 # "09:30", "9.30am", "09:30 – 10:00", "08:30 08:35", "14h00-15h30", then the title.
-CLOCK_LINE_RE = re.compile(
-    rf"^(?:(?P<start>{_COLON_CLOCK}|{_DOT_CLOCK}{_AMPM})(?:{_RANGE}(?P<end>{_COLON_CLOCK}"
-    rf"|{_DOT_CLOCK}(?:{_AMPM})?))?"
-    rf"|(?P<dstart>{_DOT_CLOCK}(?:{_AMPM})?)\s*[-–—]\s*(?P<dend>{_DOT_CLOCK}(?:{_AMPM})?))"
-    r"(?:\s*[-–—:|]\s*|\s+)(?=\S)",
-    re.IGNORECASE,
-)
+
+
+@cache
+def clock_line_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?:(?P<start>{_COLON_CLOCK}|{_DOT_CLOCK}{_AMPM})(?:{_RANGE}(?P<end>{_COLON_CLOCK}"
+        rf"|{_DOT_CLOCK}(?:{_AMPM})?))?"
+        rf"|(?P<dstart>{_DOT_CLOCK}(?:{_AMPM})?)\s*[-–—]\s*(?P<dend>{_DOT_CLOCK}(?:{_AMPM})?))"
+        r"(?:\s*[-–—:|]\s*|\s+)(?=\S)",
+        re.IGNORECASE,
+    )
+
+
 def is_timetable(starts: Iterable[tuple[int, str]]) -> bool:
     """Two or more lines that start with a clock time ("09:30 – 10:00 Opening", "9.30am
     Coffee"), among ``starts``: (number, stripped text) of every line of the text that
@@ -46,7 +67,7 @@ def is_timetable(starts: Iterable[tuple[int, str]]) -> bool:
     the parser's one search over the text."""
     clocks = 0
     for _, line in starts:
-        if line[:1].isdigit() and CLOCK_LINE_RE.match(line):
+        if line[:1].isdigit() and clock_line_re().match(line):
             clocks += 1
             if clocks >= 2:
                 return True
@@ -54,7 +75,7 @@ def is_timetable(starts: Iterable[tuple[int, str]]) -> bool:
 
 
 def clock_span(match: re.Match[str]) -> tuple[str, str | None]:
-    """The start and end times a CLOCK_LINE_RE match found."""
+    """The start and end times a ``clock_line_re()`` match found."""
     if match.group("dstart"):
         return match.group("dstart"), match.group("dend")
     return match.group("start"), match.group("end")
@@ -64,9 +85,10 @@ def find_plan(text: str) -> re.Match[str] | None:
     """The time allocation at the end of a line, bracketed or bare (cheap for none)."""
     last = text[-1:]
     if last in (")", "]"):
-        return PLAN_RE.search(text, max(0, len(text) - 32))
-    if text.endswith(_BARE_ENDS) and _DIGIT.search(text, max(0, len(text) - 14)):
-        return BARE_PLAN_RE.search(text, max(0, len(text) - 24))
+        return plan_re().search(text, max(0, len(text) - 32))
+    ends = _BARE_BY_LAST.get(last)
+    if ends is not None and text.endswith(ends) and _DIGIT.search(text, max(0, len(text) - 14)):
+        return bare_plan_re().search(text, max(0, len(text) - 24))
     return None
 
 
@@ -74,6 +96,10 @@ _DIGIT = re.compile(r"\d")
 # What a bare allocation ends with (most titles end otherwise: the regex is not tried).
 _BARE_ENDS = ("m", "M", "min", "mins", "minutes", "h", "H", "hr", "hrs", "hour", "hours",
               "'", "’", "m.", "min.", "h.", "hrs.")
+# The same by their last character: most titles end with one no allocation ends with,
+# and the others are tried against a few endings, not all seventeen.
+_BARE_BY_LAST = {last: tuple(end for end in _BARE_ENDS if end[-1] == last)
+                 for last in {end[-1] for end in _BARE_ENDS}}
 # What a line with a time allocation at its end ends with: find_plan is None for others.
 PLAN_SUFFIXES = (")", "]", *_BARE_ENDS)
 

@@ -23,9 +23,12 @@ PLAN_ENDS = frozenset(")]mnsShH'’.")
 
 def _split_plan(title: str) -> tuple[str, int | None]:
     m = find_plan(title)
-    if not m or not title[: m.start()].strip():
-        return title, None  # no allocation, or nothing but one: then that is the title
-    return title[: m.start()].rstrip(" -–—,"), plan_minutes(m)
+    if not m:
+        return title, None
+    before = title[: m.start()].rstrip(" -–—,")
+    if not before.strip():
+        return title, None  # nothing but an allocation ("— [15 min]"): that is the title
+    return before, plan_minutes(m)
 
 
 def _timed_plan(node: Line, following: list[Line]) -> int | None:

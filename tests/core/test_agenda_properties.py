@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from meeting_tui.core.agenda import PLACES, Agenda
@@ -161,6 +161,10 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
 
 @SETTINGS
 @given(agenda_texts())
+# Nothing before an allocation but a dash or a comma: the line is its own title.
+@example("• — [15 min]")
+@example("- , (20 min)")
+@example("Agenda\n\n1. – 1h 30m")
 def test_never_raises_on_agenda_like_text(text: str) -> None:
     agenda = parse_agenda(text)
     check_structure(agenda)
