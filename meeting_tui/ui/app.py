@@ -29,7 +29,6 @@ from textual.command import CommandPalette, Provider
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
 from textual.driver import Driver
-from textual.markup import escape
 from textual.notifications import Notify
 from textual.screen import Screen
 from textual.widget import Widget
@@ -504,8 +503,8 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
         for command in COMMANDS:
             if command.palette is None or self.refused_in_read_only(command.action):
                 continue
-            # The palette reads a help as markup: "[n]" unescaped was a style, not shown.
-            yield SystemCommand(command.palette, escape(f"{command.help} [{command.display}]"),
+            # Plain text: the palette's CommandsProvider (providers.py) reads no markup.
+            yield SystemCommand(command.palette, f"{command.help} [{command.display}]",
                                 getattr(self, f"action_{command.action}"))
         if not self.read_only:  # the settings and the adoption change the session
             yield from self.decisions.palette_commands()

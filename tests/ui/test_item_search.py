@@ -15,6 +15,7 @@ from textual import events
 from textual.command import CommandPalette
 from textual.fuzzy import FuzzySearch, Matcher
 from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
 
 from meeting_tui.core.parser import parse_agenda
 from meeting_tui.ui import item_search as item_search_module
@@ -240,6 +241,22 @@ async def test_a_key_typed_while_a_search_runs_gives_that_search_up(make_app,
         assert listed
 
 
+async def palette_typed(app, pilot, query: str) -> tuple[CommandPalette, list[Option]]:
+    """The palette opened, ``query`` typed, once its searches have ended: the palette
+    and the options it lists."""
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    await pilot.press(*query)
+    palette = app.screen
+    assert isinstance(palette, CommandPalette)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if not any(worker.is_running for worker in palette.workers):
+            break
+    commands = palette.query_one("CommandList", OptionList)
+    return palette, [commands.get_option_at_index(i) for i in range(commands.option_count)]
+
+
 async def test_the_palette_shows_each_commands_key(make_app) -> None:
     """A command's help ends with its key in brackets: markup to the palette, which
     dropped it ("[n]" read as a style) until escaped."""
@@ -266,16 +283,7 @@ async def test_a_command_found_by_typing_shows_its_key_and_its_letters(make_app)
     highlighted), their help plain text: "[C]" shown."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"copy list")
-        palette = app.screen
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not any(worker.is_running for worker in palette.workers):
-                break
-        commands = palette.query_one("CommandList", OptionList)
-        options = [commands.get_option_at_index(i) for i in range(commands.option_count)]
+        palette, options = await palette_typed(app, pilot, "copy list")
         first = options[0]
         assert first.prompt.plain == ("Copy the List of decisions\n"
                                       "copy the whole List of decisions (Markdown) [C]")
@@ -293,17 +301,8 @@ async def test_the_palette_lists_the_best_twenty_items(make_app) -> None:
     20,000 items)."""
     app = make_app(text=big_agenda(20, 9))  # 200 items, each holding "the"
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"the")
-        palette = app.screen
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not any(worker.is_running for worker in palette.workers):
-                break
-        commands = palette.query_one("CommandList", OptionList)
-        prompts = [commands.get_option_at_index(i).prompt.plain
-                   for i in range(commands.option_count)]
+        _palette, options = await palette_typed(app, pilot, "the")
+        prompts = [option.prompt.plain for option in options]
         items = [p for p in prompts if p.endswith("\ngo to this item")]
         assert len(items) == 20
         search = ItemSearch(app.session.order, item_text)

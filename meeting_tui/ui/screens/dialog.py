@@ -11,6 +11,10 @@ calls the top screen's ``refresh`` with the regions that changed
 (``Screen._compositor_refresh``). Those rows are compared with the ones drawn, and
 only the ones that differ are drawn again (``Behind``): as a dialog opens, the footer
 behind it (which no longer shows keys), and each second the meeting's clock.
+
+A dialog is styled once as it opens (``StyledOnce``, ui/meeting_screen.py, and
+``NO_BREAKPOINTS``): Textual styled it whole twice more, as it was first shown and for
+the app's breakpoints.
 """
 
 from __future__ import annotations
@@ -24,12 +28,14 @@ from rich.segment import Segment
 from rich.style import Style
 from textual._context import visible_screen_stack
 from textual.color import Color
-from textual.command import CommandPalette, Provider
+from textual.command import Command, CommandList, CommandPalette, Provider
 from textual.geometry import Region, Size
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen, ScreenResultType
 from textual.strip import Strip, StripRenderable
 from textual.visual import Visual, visualize
+
+from ..meeting_screen import StyledOnce
 
 KEPT = 4  # sizes and tints of the screen behind kept at once (a dialog has one)
 TINTS = 4096  # styles kept tinted (a screen has a few dozen)
@@ -223,14 +229,40 @@ class KeepsBehind:
             *regions, repaint=repaint, layout=layout, recompose=recompose))
 
 
-class Dialog(KeepsBehind, ModalScreen[ScreenResultType]):
+# The app's breakpoints ("-narrow", "-wide") are for the meeting screen's own widgets;
+# set on a dialog as it is first sized, each restyled the whole dialog once more as it
+# opened (some 4 % of the palette's opening at 5,000 items). No style of a dialog
+# reads them.
+NO_BREAKPOINTS: list[tuple[int, str]] = []
+
+
+class Dialog(StyledOnce, KeepsBehind, ModalScreen[ScreenResultType]):
     """A modal dialog over the meeting screen."""
 
+    HORIZONTAL_BREAKPOINTS = NO_BREAKPOINTS
 
-class Palette(KeepsBehind, CommandPalette):
+
+class Palette(StyledOnce, KeepsBehind, CommandPalette):
     """Textual's command palette, the screen behind it kept as a Dialog keeps it, and
     the app's commands listed by ``providers.CommandsProvider`` (their two lines as
     plain text, not read as markup) in place of Textual's ``SystemCommandsProvider``."""
+
+    HORIZONTAL_BREAKPOINTS = NO_BREAKPOINTS
+
+    _listed = False
+
+    def _refresh_command_list(self, command_list: CommandList, commands: list[Command],
+                              clear_current: bool) -> None:
+        """The list shown; the first time, each provider told (its ``listed()``): work
+        it defers to once the palette is drawn, not to a fixed delay after it opens,
+        which at 5,000 items on a loaded machine came before the palette was drawn."""
+        super()._refresh_command_list(command_list, commands, clear_current)
+        if not self._listed:
+            self._listed = True
+            for provider in self._providers:
+                listed = getattr(provider, "listed", None)
+                if listed is not None:
+                    listed()
 
     @property
     def _provider_classes(self) -> set[type[Provider]]:
