@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Mapping
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -44,6 +44,8 @@ from ..files.session_file import SessionFile
 from .commands import (
     BY_ACTION,
     COMMANDS,
+    PALETTE_COMMANDS,
+    PaletteCommand,
     SettingCommand,
     Where,
     bindings,
@@ -508,8 +510,16 @@ class MeetingApp(UserTextApp):  # notifications never read markup (display.py)
                                 getattr(self, f"action_{command.action}"))
         if not self.read_only:  # the settings and the adoption change the session
             yield from self.decisions.palette_commands()
-        yield from self.followup.palette_commands()
-        yield from self.floor.palette_commands(self.read_only)
+        for palette in PALETTE_COMMANDS:  # the floor's and the follow-up's
+            if not (palette.changes and self.read_only):
+                yield SystemCommand(palette.title, palette.help,
+                                    partial(self.run_palette_command, palette))
+        if self.session.settings.previous is not None:  # its adoption may be marked there
+            yield from self.followup.previous.palette_commands()
+
+    def run_palette_command(self, command: PaletteCommand) -> None:
+        """A ``PALETTE_COMMANDS`` line chosen: its controller made now, if not yet."""
+        getattr(getattr(self, command.controller), command.method)(*command.args)
 
     # ---------------------------------------------------------------- the meeting
     def action_toggle_clock(self) -> None:

@@ -3,7 +3,8 @@
 The app's bindings, the footer, the help screen, the command palette, the app's
 ``check_action`` (where a key acts), README's table of keys and ``meeting-tui --keys``
 all come from ``COMMANDS``. The meeting settings, which have no key, are the palette's
-alone (``SETTING_COMMANDS``, below).
+alone (``SETTING_COMMANDS``, below), as are the floor's and the follow-up's commands
+without a key (``PALETTE_COMMANDS``).
 """
 
 from __future__ import annotations
@@ -243,6 +244,41 @@ SETTING_COMMANDS: tuple[SettingCommand, ...] = (
                    "file's folder", "e.g. house.docx"),
     SettingCommand("symbol", "Settings: document symbol", "the List's symbol, for a "
                    "template's {symbol}", "e.g. T-ES(2020)14"),
+)
+
+
+class PaletteCommand(NamedTuple):
+    """A command of the palette alone (no key) that one of the app's controllers made
+    on first use carries out (``MeetingApp.floor``, ``MeetingApp.followup``): listed
+    without making the controller, whose module is imported when the command is chosen
+    (making both took some 30 ms of the palette's first opening)."""
+
+    title: str  # palette line
+    help: str
+    controller: str  # the app's attribute
+    method: str  # the controller's, called with ``args``
+    args: tuple[str | bool, ...] = ()
+    changes: bool = True  # it changes the session: not offered read-only
+
+
+PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
+    PaletteCommand("Floor: end the speech under way", "end it without giving the floor to "
+                   "the next speaker", "floor", "end_speech"),
+    PaletteCommand("Settings: speaking time limit", "the meeting's limit per speech: 3 min, "
+                   "90 s, 2:30; empty: none", "floor", "ask_limit"),
+    PaletteCommand("Floor: speaking time of the selected item", "this item's limit per "
+                   "speech (empty: the meeting's)", "floor", "ask_limit", (True,)),
+    PaletteCommand("Settings: quorum", "31, 1/2, 2/3 or majority of the voting members "
+                   "present; empty: none", "floor", "ask_quorum"),
+    PaletteCommand("Settings: voting rule", "simple majority / two-thirds of the votes "
+                   "cast, abstentions counted or not", "floor", "ask_rule"),
+    PaletteCommand("Settings: bell at the speaking limit", "on / off: the terminal's bell "
+                   "when a speech passes its limit", "floor", "toggle_bell"),
+    PaletteCommand("Export the abridged report (notes and decisions)", "per item the notes, "
+                   "then the decisions: Markdown, text, HTML or DOCX", "followup", "export",
+                   ("minutes",), changes=False),
+    PaletteCommand("Export the follow-up actions", "the open actions by due date: Markdown, "
+                   "text, HTML or DOCX", "followup", "export", ("actions",), changes=False),
 )
 # The adoption of the List of decisions: a palette command too (the app's adopt_decisions).
 ADOPT_TITLE = "Settings: adoption date"

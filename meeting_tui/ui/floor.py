@@ -10,9 +10,7 @@ repainted where it shows: the floor strip, the top bar (the quorum), the item pa
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Iterable
-
-from textual.app import SystemCommand
+from collections.abc import Callable
 
 from ..core.entries import EntryError
 from ..core.floor import Speech, limit_text, parse_limit
@@ -178,25 +176,6 @@ class Floor:
 
         from .screens.vote import VoteScreen  # the dialog's, when opened
         self.app.push_screen(VoteScreen(self.session, key, decision_id), done)
-
-    # ------------------------------------------------------------ the palette
-    def palette_commands(self, read_only: bool) -> Iterable[SystemCommand]:
-        if read_only:  # each of these changes the session
-            return
-        yield SystemCommand("Floor: end the speech under way", "end it without giving the "
-                            "floor to the next speaker", self.end_speech)
-        yield SystemCommand("Settings: speaking time limit", "the meeting's limit per "
-                            "speech: 3 min, 90 s, 2:30; empty: none", self.ask_limit)
-        yield SystemCommand("Floor: speaking time of the selected item", "this item's "
-                            "limit per speech (empty: the meeting's)",
-                            lambda: self.ask_limit(item=True))
-        yield SystemCommand("Settings: quorum", "31, 1/2, 2/3 or majority of the voting "
-                            "members present; empty: none", self.ask_quorum)
-        yield SystemCommand("Settings: voting rule", "simple majority / two-thirds of the "
-                            "votes cast, abstentions counted or not", self.ask_rule)
-        yield SystemCommand("Settings: bell at the speaking limit", "on / off: the "
-                            "terminal's bell when a speech passes its limit",
-                            self.toggle_bell)
 
     def end_speech(self) -> None:
         speech = self.session.end_speech()

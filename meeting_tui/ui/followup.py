@@ -8,10 +8,8 @@ Each entry is saved at once and repainted where it shows; the work on the sessio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-
-from textual.app import SystemCommand
 
 from ..core.entries import EntryError, Scribe, complete
 from ..core.undo import History, NothingToUndo
@@ -107,15 +105,6 @@ class FollowUp:
         from .exporting import Exporter
 
         Exporter(self.app, self.session_path, docx_available).open(what)
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield from self.previous.palette_commands()
-        yield SystemCommand("Export the abridged report (notes and decisions)",
-                            "per item the notes, then the decisions: Markdown, text, "
-                            "HTML or DOCX", lambda: self.export("minutes"))
-        yield SystemCommand("Export the follow-up actions", "the open actions by due "
-                            "date: Markdown, text, HTML or DOCX",
-                            lambda: self.export("actions"))
 
 
 __all__ = ["EntryError", "FollowUp"]

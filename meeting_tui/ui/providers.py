@@ -31,7 +31,7 @@ from textual.system_commands import SystemCommandsProvider
 from textual.worker import NoActiveWorker, get_current_worker
 
 from ..core.agenda import Item
-from ..core.decision_list import list_numbers
+from ..core.list_numbers import list_numbers
 from ..core.printable import printable, printable_line
 from ..core.session import Decision, Session
 from .item_search import SLICE, ItemSearch, match_offsets

@@ -98,7 +98,7 @@ async def test_the_old_meeting_open_refuses_in_one_line_and_the_next_open_marks(
             assert "on the next open of this meeting" in refused[0]
             assert "(its session not marked yet)" in notes_box(app)
             assert any(c.title.startswith("Mark the adoption")
-                       for c in app.followup.palette_commands())
+                       for c in app.get_system_commands(app.screen))
             app.autosaver.flush()
         assert old.read_bytes() == before  # not a byte
     saved = session_file.load_alone(default_session_path(new_agenda))[1].session
@@ -108,7 +108,7 @@ async def test_the_old_meeting_open_refuses_in_one_line_and_the_next_open_marks(
         await pilot.pause()
         assert any(m.startswith("2 decisions marked adopted") for m in messages(app))
         assert not any(c.title.startswith("Mark the adoption")
-                       for c in app.followup.palette_commands())
+                       for c in app.get_system_commands(app.screen))
     assert old_statuses(old) == {("adopted", DAY)}
 
 

@@ -5,7 +5,10 @@ the palette has listed, not at a fixed delay that can come first."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
+from helpers.paths import SEPTEMBER
 from textual.css.stylesheet import Stylesheet
 from textual.widgets import OptionList
 
@@ -90,3 +93,49 @@ def test_a_commands_help_is_shown_as_it_is() -> None:
     prompt = providers.command_prompt("Mark the adoption", r"C:\[2020] minutes [C]",
                                       providers.Style())
     assert prompt.plain == "Mark the adoption\n" + r"C:\[2020] minutes [C]"
+
+
+_FIRST_OPENING = """
+import asyncio, shutil, sys, tempfile
+from pathlib import Path
+from meeting_tui.files.opening import open_session
+from meeting_tui.ui.app import MeetingApp
+
+LATER = ("meeting_tui.ui.floor", "meeting_tui.ui.followup", "meeting_tui.core.decision_list")
+
+async def main():
+    folder = Path(tempfile.mkdtemp())
+    agenda = folder / "agenda.txt"
+    shutil.copyfile(sys.argv[1], agenda)
+    _agenda, session, path, digest = open_session(str(agenda), None, None)
+    app = MeetingApp(session, path, str(agenda), digest, blink=False, tick=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.screen.query("CommandList") and app.screen.query_one("CommandList").option_count:
+                break
+        listed = [option.prompt.plain.split(chr(10))[0] for option in
+                  app.screen.query_one("CommandList").options]
+        print(" ".join(name for name in LATER if name in sys.modules))
+        print("Settings: quorum" in listed, "Export the follow-up actions" in listed)
+        await pilot.press(*"Settings: quorum", "enter")
+        await pilot.pause(0.3)
+        print(type(app.screen).__name__, "meeting_tui.ui.floor" in sys.modules)
+    shutil.rmtree(folder)
+
+asyncio.run(main())
+"""
+
+
+def test_the_palette_lists_the_floors_commands_without_making_its_controller() -> None:
+    """The floor's and the follow-up's commands are listed from the command table: the
+    palette's first opening made both controllers, importing their modules (some 30 ms
+    on a loaded machine), and the provider the whole List of decisions' module; the
+    controller is made when one of its commands is chosen."""
+    out = subprocess.run([sys.executable, "-c", _FIRST_OPENING, str(SEPTEMBER)],
+                         capture_output=True, text=True, check=True, timeout=120)
+    imported, listed, chosen = out.stdout.splitlines()
+    assert imported == ""
+    assert listed == "True True"
+    assert chosen == "PromptScreen True"  # the quorum asked for
