@@ -53,6 +53,23 @@ def test_run_measures_every_figure_at_a_tiny_size(tmp_path: Path, capsys) -> Non
     printed = capsys.readouterr().out
     for name in names:
         assert name in printed
+    parse = next(f for f in figures if f["figure"].startswith("parse"))
+    assert "the floor" in parse["notes"] and parse["notes"].endswith("x the baseline")
+
+
+def test_the_parse_floor_makes_an_item_of_each_item() -> None:
+    """bench_parse.floor, the least a parser can cost, makes as many Items as the parser
+    finds items (and the one bullet of the next meetings' dates)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_parse
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    for items in (40, 700):
+        text = bench_parse.generate(items)
+        made = bench_parse.floor(text)
+        assert len(made) == items + 1
+        assert sum(1 for _ in parse_agenda(text).walk()) == items
 
 
 def test_the_terminal_group_measures_every_figure_at_a_tiny_size(tmp_path: Path) -> None:
