@@ -68,19 +68,51 @@ _MIN_HEADER_CHARS = 6  # "Agenda" again later is a word, not a page's header
 
 
 def is_page_mark(text: str) -> bool:
-    """'Page 2 of 4', '2 of 4', '- 2 -', a browser's print header or footer."""
+    """'Page 2 of 4', '2 of 4', '- 2 -', a browser's print header or footer.
+
+    Each pattern is tried only on a line that has what every line it matches has (a
+    cheap string test first): an item's line ("2.1 Chapter I: Legal frameworks", "Welcome
+    and introductions") then compiles none of them, some 1.5 to 6 million instructions
+    each (issue 19)."""
     first = text[:1]
     if first.isdigit():  # most item lines: the cheap tests first
-        if len(text) <= 15 and _n_of_m().match(text):
+        # "2 of 4" ends with a digit ("$" is also before a last newline); "1. Opening" not
+        if len(text) <= 15 and text.removesuffix("\n")[-1:].isdecimal() and _n_of_m().match(text):
             return True
         head = text[:25]
         return (":" in head and ("/" in head or "." in head[:6] or "-" in head[:8])
-                and bool(_browser_header().match(text) or _browser_footer().match(text)))
+                and bool((_starts_like_stamp(text) and _browser_header().match(text))
+                         or (_ends_like_stamp(text) and _browser_footer().match(text))))
     if first in "-–—":
-        return bool(_dashed_number().match(text) or _page().match(text))
+        return _ends_with_number(text) and bool(
+            _dashed_number().match(text) or _page().match(text))
     if first in "hHfFwW":
-        return bool(_browser_footer().match(text))
-    return bool(_page().match(text)) if first in "pPsSfF" else False
+        return _ends_like_stamp(text) and bool(_browser_footer().match(text))
+    return _ends_with_number(text) and bool(_page().match(text)) if first in "pPsSfF" else False
+
+
+def _starts_like_stamp(text: str) -> bool:
+    """What a print's time stamp starts with (``_STAMP``): a date's two separators in its
+    first six characters ("12/6/22", "06.12.2022"), or a year and a dash ("2022-")."""
+    head = text[:6]
+    return head.count("/") + head.count(".") >= 2 or text[4:5] == "-"
+
+
+def _ends_like_stamp(text: str) -> bool:
+    """What every browser footer ends with, spaces aside: a time stamp's last digit or
+    its "PM" / "p.m.", or a page count's last digit (a pattern's digit: ``str.isdecimal``)."""
+    last = text.rstrip()[-1:]
+    return last.isdecimal() or last in ("m", "M", ".")
+
+
+def _ends_with_number(text: str) -> bool:
+    """What "Page 2 of 4" and "- 2 -" end with: a digit, then only dashes and spaces."""
+    for char in reversed(text):
+        if char.isdecimal():
+            return True
+        if not (char in "-–—" or char.isspace()):
+            return False
+    return False
 
 
 def furniture_lines(text: str, candidates: Iterable[tuple[int, str]]) -> set[int]:

@@ -57,12 +57,29 @@ def _bold(text: str) -> str | None:
 # A Markdown rule ("---", "* * *") or a bullet with nothing after it is not an item.
 _RULE = rf"[{re.escape(_BULLETS)}_=~\s]*$"
 RULE_RE = re.compile("^" + _RULE)
-# A bullet and what follows it, unless that is a rule or nothing: one match, not one
-# for the bullet and another for the rest (each match costs some 2,000 instructions).
-# The bullet is an atomic group: the rule is looked for after the longest bullet only,
-# as when the two were matched one after the other.
-_BULLET_RE = re.compile(
-    rf"(?>(?:--|[{re.escape(_BULLETS)}]|o(?=\t))\s+(?:\[[ xX]\]\s+)?)(?!{_RULE})")
+# What follows a bullet ("•", "--", "o" before a tab) up to its text: blanks and maybe a
+# task's box. The bullet itself is told by ``match_bullet`` in Python: in the pattern its
+# class of characters beyond Latin-1 took ``re`` some 3 million instructions to compile,
+# twice (the bullet, and the rule after it), at every start-up (issue 19).
+_BULLET_TAIL_RE = re.compile(r"(?>\s+(?:\[[ xX]\]\s+)?)")
+_BULLET_SET = frozenset(_BULLETS)
+
+
+def match_bullet(text: str) -> re.Match[str] | None:
+    """A bullet and the blanks after it (its ``end()`` is where the text starts), unless
+    what follows is a rule or nothing ("- - -", "•"). The longest bullet is taken ("--"
+    before "-") and the rule looked for after it only, as a pattern's atomic group does."""
+    first = text[:1]
+    if first in _BULLET_SET:
+        start = 2 if text.startswith("--") else 1
+    elif first == "o" and text[1:2] == "\t":
+        start = 1
+    else:
+        return None
+    tail = _BULLET_TAIL_RE.match(text, start)
+    if tail is None or RULE_RE.match(text[tail.end() :]):
+        return None
+    return tail
 
 
 
@@ -365,7 +382,7 @@ def split_line(no: int, raw: str, text: str) -> Line:
     if heading and heading[1]:
         level, inner = heading
         line = Line(no, -1, "heading", _bold(inner) or inner, level)
-    elif first in BULLET_FIRST and (bullet := _BULLET_RE.match(stripped := raw.lstrip(" \t"))):
+    elif first in BULLET_FIRST and (bullet := match_bullet(stripped := raw.lstrip(" \t"))):
         line = Line(no, indent, "bullet", stripped[bullet.end() :].strip())
     else:  # a rule after a bullet too ("- - -"): plain text
         line = Line(no, indent, "text", text)

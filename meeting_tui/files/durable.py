@@ -10,15 +10,14 @@ session (backup, conflict and aside copies) and the leftovers of a writer that d
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import importlib
 import os
 import re
-import secrets
 import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # The umask, read once (reading it means setting it, which is not thread-safe later).
 _UMASK = os.umask(0o022)
@@ -64,8 +63,34 @@ def file_stamp(path: str | Path) -> FileStamp | None:
         return None
 
 
+def _sha256() -> Any:
+    """SHA-256 from CPython's own module (``_sha256``; ``_sha2`` from Python 3.12), as
+    ``random`` takes its SHA-512 from ``_sha512``: importing ``hashlib`` loads OpenSSL and
+    makes every algorithm it offers, some 6 million instructions at every start-up, for
+    the digest of an agenda of a few kilobytes (issue 19). The same digest either way;
+    ``hashlib``'s where neither module was built."""
+    for name in ("_sha256", "_sha2"):
+        try:
+            return importlib.import_module(name).sha256
+        except ImportError:
+            continue
+    import hashlib
+
+    return hashlib.sha256
+
+
+_SHA256 = _sha256()
+
+
 def digest_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """The SHA-256 of ``data`` in hex, as the session file records its agenda's."""
+    return str(_SHA256(data).hexdigest())
+
+
+def temp_suffix() -> str:
+    """Eight random hex digits for a temporary file's name: ``secrets.token_hex(4)``
+    without importing ``secrets`` (and ``hmac``, ``hashlib`` with it) at start-up."""
+    return os.urandom(4).hex()
 
 
 def backup_path(path: str | Path) -> Path:
@@ -117,7 +142,7 @@ def _fsync_folder(folder: Path) -> None:
 def _keep_previous(target: Path, backup: Path) -> None:
     """Make ``backup`` the current version of ``target``, atomically: a hard link under
     a temporary name renamed over the backup (a copy where links are not supported)."""
-    tmp = target.with_name(f".{backup.name}.{secrets.token_hex(4)}.tmp")
+    tmp = target.with_name(f".{backup.name}.{temp_suffix()}.tmp")
     try:
         os.link(target, tmp)
     except FileNotFoundError:

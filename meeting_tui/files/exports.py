@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
+
+from .durable import temp_suffix
 
 # What open() asks for a new file; the umask takes away the rest, as for any file the
 # user makes (0644 under the usual umask 022).
@@ -33,7 +34,7 @@ def _create_temporary(target: Path) -> tuple[int, Path]:
     except OSError:
         mode = None
     while True:
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        tmp = target.with_name(f".{target.name}.{temp_suffix()}.tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
         except FileExistsError:

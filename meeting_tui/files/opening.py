@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,18 +66,21 @@ def ask_terminal(question: str, default: bool) -> bool | None:
     return answer.startswith("y")
 
 
-@dataclass
 class Opened:
-    """A session ready for the app."""
+    """A session ready for the app. A plain class: a dataclass of these eight fields
+    took some 3 million instructions to make at every start-up (issue 19)."""
 
-    agenda: Agenda
-    session: Session
-    path: Path
-    digest: str
-    file: SessionFile | None  # None when read-only
-    lock: SessionLock | None
-    read_only: bool = False
-    notes: list[str] = field(default_factory=list)  # what the user must be told
+    def __init__(self, agenda: Agenda, session: Session, path: Path, digest: str,
+                 file: SessionFile | None, lock: SessionLock | None,
+                 read_only: bool = False, notes: list[str] | None = None) -> None:
+        self.agenda = agenda
+        self.session = session
+        self.path = path
+        self.digest = digest
+        self.file = file  # None when read-only
+        self.lock = lock
+        self.read_only = read_only
+        self.notes: list[str] = [] if notes is None else notes  # what the user must be told
 
 
 def open_session(

@@ -12,6 +12,7 @@ page-furniture rules, which serve text pasted from a PDF as well.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -63,15 +64,46 @@ def pdf_text(data: bytes, path: str | Path) -> str:
     return "\n\n".join(page.strip("\n") for page in pages) + "\n"
 
 
+def _bounded_text(textpage: Any) -> Callable[[float, float, float, float], str]:
+    """pypdfium2's ``get_text_bounded`` in one call of PDFium's ``FPDFText_GetBoundedText``,
+    not two (the length, then the text): each call looks at every character of the page,
+    and the text of a rectangle was most of reading a PDF, some 30 million instructions
+    of a 2-page agenda's start-up (issue 19). Into a buffer made once a page, as long as
+    any rectangle's text can be (at most two UTF-16 units a character, a line break
+    before each, and the terminator). The same text, or pypdfium2's own call where it
+    might not be: a buffer filled to its end, or a character beyond the BMP (pypdfium2
+    sizes its buffer by characters, not by UTF-16 units, and cuts such a text short)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    size = 4 * max(textpage.count_chars(), 0) + 16
+    buffer = (ctypes.c_ushort * size)()
+
+    def bounded(left: float, bottom: float, right: float, top: float) -> str:
+        count = pdfium.raw.FPDFText_GetBoundedText(textpage, left, top, right, bottom,
+                                                   buffer, size)
+        if 0 <= count < size:
+            text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="ignore")
+            if text.endswith("\x00"):  # PDFium writes its string's terminator too
+                text, count = text[:-1], count - 1
+            if len(text) == count:
+                return text
+        return str(textpage.get_text_bounded(left, bottom, right, top))
+
+    return bounded
+
+
 def _lines(textpage: Any) -> str:
     """The page's text a line per line of print: PDFium's runs of text (rectangles)
     that share a baseline, left to right, with two spaces where a gap separates
     columns (a table's cells). PDFium's own text joins the cells of a table row, and
     the rows themselves, with single spaces."""
     runs = []
+    bounded = _bounded_text(textpage)
     for index in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(index)
-        text = textpage.get_text_bounded(left, bottom, right, top)
+        text = bounded(left, bottom, right, top)
         text = " ".join(text.split())
         if text:
             runs.append((top, bottom, left, right, text))

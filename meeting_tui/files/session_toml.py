@@ -7,7 +7,6 @@ This is the one place the file's format is written; ``session_reading`` reads it
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ import tomli_w
 from ..core.agenda import Item
 from ..core.amend import ADD, MOVE, RENAME, Amendment
 from ..core.session import Action, ItemState, Note, Session
+from .durable import digest_of
 from .floor_toml import roll_tables, spans_table, speech_table, vote_table
 
 # Format 2 added the [[unmatched]] list (and the optional fields of time-keeping and
@@ -30,7 +30,7 @@ FORMAT_VERSION = 5
 
 
 def agenda_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return digest_of(text.encode("utf-8"))
 
 
 def default_session_path(agenda_path: str | Path) -> Path:

@@ -72,6 +72,10 @@ NOT_AT_START_UP = [
     "meeting_tui.core.decision_list",
     "meeting_tui.core.actions",  # the follow-up's: no action is touched at first
     "meeting_tui.ui.widgets.plain_input",  # the dialogs' one-line field
+    # OpenSSL's every algorithm for one SHA-256 (files/durable.py takes CPython's own),
+    # and secrets (with hmac) for a temporary file's eight hex digits.
+    "hashlib",
+    "secrets",
 ]
 
 
