@@ -11,8 +11,6 @@ place.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from io import BytesIO
@@ -35,14 +33,6 @@ class DocxUnavailable(RuntimeError):
 
     def __init__(self) -> None:
         super().__init__(DOCX_MISSING)
-
-
-def docx_installed() -> bool:
-    """Whether python-docx is there to import, without importing it: the export dialog
-    asks as it opens, and importing it took some 0.1 s of that."""
-    if "docx" in sys.modules:
-        return sys.modules["docx"] is not None
-    return importlib.util.find_spec("docx") is not None
 
 
 def docx_available() -> bool:

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 def docx_available() -> bool:
     """Whether python-docx is installed, asked without importing it (nor the exports,
-    which the start-up does without)."""
-    from ..core.export_docx import docx_installed
+    which the start-up does without): asked as x's dialog opens."""
+    from .exporting import docx_installed
 
     return docx_installed()
 

@@ -9,20 +9,22 @@ seconds, so it is made on a thread and said when written.
 
 What only an export needs (the dialog, the report, the actions, the languages side by
 side, the template's reader) is imported when one is made: not every start-up's cost.
+Opening the dialog imports only what it shows (the file names, whether DOCX and PDF
+can be made): the List itself, its renderers and the Word writer (some 20 million
+instructions, a tenth of the dialog's first opening) come when a format is chosen.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..core.decision_list import count_phrase
 from ..core.errors import InputError
-from ..core.export import render
-from ..core.export_docx import DocxUnavailable, docx_available, make_docx
 from ..core.languages import words
+from ..core.list_numbers import count_phrase
 from ..core.translations import second_language
 from ..files import pdf_export
 from ..files.exports import export_path, language_path, read_template, template_path, write_file
@@ -30,6 +32,14 @@ from .host import Host
 
 if TYPE_CHECKING:
     from .screens.export import ExportChoice, Languages
+
+
+def docx_installed() -> bool:
+    """Whether python-docx is there to import, without importing it (nor the Word
+    writer): the dialog asks as it opens, and importing python-docx took some 0.1 s."""
+    if "docx" in sys.modules:
+        return sys.modules["docx"] is not None
+    return importlib.util.find_spec("docx") is not None
 
 
 def followup_path(session_path: Path, what: str, fmt: str) -> Path:
@@ -42,11 +52,11 @@ class Exporter:
     """Opens the dialog and writes what it chose; remembers the last choice."""
 
     def __init__(self, app: Host, session_path: Callable[[], Path],
-                 docx: Callable[[], bool] = docx_available) -> None:
+                 docx: Callable[[], bool] | None = None) -> None:
         self.app = app
         self.session = app.session
         self.session_path = session_path
-        self.docx = docx
+        self.docx = docx or docx_installed
         self.last: ExportChoice | None = None
 
     def languages(self) -> list[Languages]:
@@ -95,6 +105,7 @@ class Exporter:
         if choice is None:
             return
         from ..core.docx_template import TemplateError
+        from ..core.export_docx import DocxUnavailable
 
         if choice.what == "decisions":
             self.last = choice
@@ -117,6 +128,8 @@ class Exporter:
     def make(self, choice: ExportChoice) -> list[File]:
         """The files of ``choice``; a PDF's content is still the DOCX it is made from."""
         from ..core import action_list, bilingual, minutes
+        from ..core.export import render
+        from ..core.export_docx import make_docx
 
         session = self.session
         paths = self.paths(choice)
@@ -162,7 +175,7 @@ class Exporter:
             pdfs = []
             for file in made:
                 assert isinstance(file.data, bytes)
-                pdfs.append(replace(file, data=pdf_export.docx_to_pdf(file.data)))
+                pdfs.append(file._replace(data=pdf_export.docx_to_pdf(file.data)))
         except (pdf_export.PdfUnavailable, pdf_export.PdfFailed) as exc:
             self.app.call_from_thread(self.app.notify, f"No PDF: {exc}", severity="error",
                                       timeout=10)
@@ -180,19 +193,18 @@ class Exporter:
             self.app.notify(file.said(), timeout=10)
 
 
-@dataclass(frozen=True)
-class File:
+class File(NamedTuple):  # not a frozen dataclass: see screens/export.py
     """One file an export writes, and what its notification says of it."""
 
     path: Path
     data: str | bytes
     what: str  # "3 decisions", "The abridged report"
-    count: int | None = None  # decisions in it (the List's)
+    decisions: int | None = None  # decisions in it (the List's)
     missing: tuple[str, ...] = ()  # the languages some of its decisions lack
 
     def said(self) -> str:
         text = f"{self.what} exported to {self.path}"
-        if self.count == 0:
+        if self.decisions == 0:
             text += " (no final decision yet)"
         if self.missing:
             text += (f"; translations missing ({', '.join(self.missing)}): marked in "

@@ -89,7 +89,7 @@ class Timekeeper:
         report = build_report(self.session)
         # The dialog: up to 120 columns, less its border, padding and scrollbar.
         width = max(60, min(120, self.app.size.width) - 6)
-        from .screens.dialogs import ReportScreen  # the dialog's, when opened
+        from .screens.report import ReportScreen  # the dialog's, when opened
         # Its lines made as they come into view: at 5,000 items, building and
         # formatting every one took some 45 ms before the dialog opened.
         self.app.push_screen(ReportScreen(ReportText(report, width=width)))

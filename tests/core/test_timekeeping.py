@@ -720,7 +720,7 @@ async def test_t_in_the_editor_types_a_t(make_app, clock):
 
 
 async def test_r_opens_the_time_report(make_app, clock):
-    from meeting_tui.ui.screens.dialogs import ReportScreen, TextLines
+    from meeting_tui.ui.screens.report import ReportScreen, TextLines
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:
@@ -913,7 +913,7 @@ async def test_the_item_clock_changes_colour_at_80_percent_and_when_over(make_ap
 
 
 async def test_the_palette_opens_the_time_report(make_app, clock):
-    from meeting_tui.ui.screens.dialogs import ReportScreen
+    from meeting_tui.ui.screens.report import ReportScreen
 
     app = make_app(text=AGENDA)
     async with app.run_test(size=SIZE) as pilot:

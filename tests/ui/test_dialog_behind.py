@@ -94,3 +94,22 @@ async def test_only_the_rows_that_change_behind_a_dialog_are_drawn_again(
             assert screen._compositor.render_strips() == kept, key
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_a_closed_dialog_is_freed_once_the_screen_behind_is_drawn(make_app):
+    """Its objects, held in cycles, are collected then, not during a later key (the
+    next dialog's opening paid for a full collection)."""
+    import weakref
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n")
+        for key in ("x", "r", "t"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, Dialog)
+            closed = weakref.ref(app.screen)
+            await pilot.press("escape")
+            for _ in range(3):
+                await pilot.pause()
+            assert closed() is None, key

@@ -8,7 +8,7 @@ from collections import Counter
 
 from helpers.report_agendas import planned_sections
 
-from meeting_tui.ui.screens.dialogs import ReportScreen, TextLines
+from meeting_tui.ui.screens.report import ReportScreen, TextLines
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
